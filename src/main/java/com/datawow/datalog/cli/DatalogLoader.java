@@ -1,0 +1,41 @@
+package com.datawow.datalog.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code java -jar datalog-loader.jar <command>}. */
+@Command(name = "datalog-loader",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Loads sensor-log Parquet files into a PostgreSQL warehouse, exactly once.",
+        subcommands = {SchemaCommand.class, CommandLine.HelpCommand.class})
+public final class DatalogLoader {
+
+    /** Exit code for "could not run" (bad configuration, unreachable database, ...). */
+    public static final int EXIT_CANNOT_RUN = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new DatalogLoader());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + messageOf(exception)));
+            return EXIT_CANNOT_RUN;
+        });
+        return commandLine;
+    }
+
+    private static String messageOf(Throwable exception) {
+        Throwable cause = exception;
+        StringBuilder message = new StringBuilder(String.valueOf(cause.getMessage()));
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package com.datawow.datalog.db;
+
+import com.datawow.datalog.testing.PostgresExtension;
+import com.datawow.datalog.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(PostgresExtension.class)
+class SchemaTest {
+
+    @Test
+    void appliesTwiceOnARealPostgresAndCreatesTheFiveTables(TestDatabase database) throws SQLException {
+        Schema.apply(database.dataSource());
+        Schema.apply(database.dataSource());
+
+        List<List<Object>> tables = database.queryRows(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
+        assertThat(tables).extracting(row -> row.get(0))
+                .containsExactly("datalog", "department", "ingest_ledger", "product", "sensor");
+    }
+
+    @Test
+    void keepsTheOriginalKeysAndForeignKeys(TestDatabase database) throws SQLException {
+        Schema.apply(database.dataSource());
+
+        database.execute("INSERT INTO department(department_name) VALUES ('d')");
+        assertThatThrownBy(() -> database.execute("INSERT INTO department(department_name) VALUES ('d')"))
+                .hasMessageContaining("department_department_name_key");
+        assertThatThrownBy(() -> database.execute("INSERT INTO sensor(sensor_serial, department_id) VALUES ('s', 999)"))
+                .hasMessageContaining("foreign key");
+        assertThatThrownBy(() -> database.execute(
+                "INSERT INTO datalog(create_at, product_id, sensor_id, product_expire, file_id) VALUES (now(), 999, 999, now(), 1)"))
+                .hasMessageContaining("foreign key");
+        assertThatThrownBy(() -> database.execute("INSERT INTO product(product_name) VALUES (NULL)"))
+                .hasMessageContaining("null value");
+    }
+
+    @Test
+    void allowsOneLoadedLedgerRowPerContent(TestDatabase database) throws SQLException {
+        Schema.apply(database.dataSource());
+        database.execute("INSERT INTO ingest_ledger(file_name, file_size, checksum, status) VALUES ('a', 1, 'c1', 'loaded')");
+        database.execute("INSERT INTO ingest_ledger(file_name, file_size, checksum, status) VALUES ('b', 1, 'c1', 'duplicate')");
+
+        assertThatThrownBy(() -> database.execute(
+                "INSERT INTO ingest_ledger(file_name, file_size, checksum, status) VALUES ('c', 1, 'c1', 'loaded')"))
+                .hasMessageContaining("ingest_ledger_loaded_checksum");
+    }
+}

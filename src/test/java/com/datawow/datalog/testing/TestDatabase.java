@@ -1,0 +1,122 @@
+package com.datawow.datalog.testing;
+
+import com.datawow.datalog.config.Settings;
+import com.datawow.datalog.db.DatabaseSettings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A database of its own for one test class, on the server {@link TestPostgres} found. Dropped afterwards. */
+public final class TestDatabase implements AutoCloseable {
+
+    private final TestPostgres.Server server;
+    private final String name;
+    private final HikariDataSource dataSource;
+
+    TestDatabase(TestPostgres.Server server, String name) {
+        this.server = server;
+        this.name = name;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl());
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        config.setPoolName("test-" + name);
+        this.dataSource = new HikariDataSource(config);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String jdbcUrl() {
+        return server.urlOf(name);
+    }
+
+    public String user() {
+        return server.user();
+    }
+
+    public String password() {
+        return server.password();
+    }
+
+    /** A pool for the test's own checks (the code under test opens its own). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Database settings pointing at this database. */
+    public DatabaseSettings databaseSettings() {
+        return new DatabaseSettings(Optional.of(jdbcUrl()), user(), password(), 4, Path.of("unused"), 0);
+    }
+
+    /** Layered settings pointing at this database, with more keys on top. */
+    public Settings settings(Map<String, String> more) {
+        Map<String, String> overrides = new HashMap<>(more);
+        overrides.put(DatabaseSettings.JDBC_URL, jdbcUrl());
+        overrides.put(DatabaseSettings.DB_USER, user());
+        overrides.put(DatabaseSettings.DB_PASSWORD, password());
+        return Settings.load(Path.of("config", "application.properties"), Map.of(), overrides);
+    }
+
+    /** The single value of a query (a count, say). */
+    public long queryLong(String sql) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every row of a query, each as a list of its column values. */
+    public List<List<Object>> queryRows(String sql) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            List<List<Object>> rows = new ArrayList<>();
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>(columns);
+                for (int i = 1; i <= columns; i++) {
+                    row.add(result.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        dataSource.close();
+        try (Connection admin = server.connectAdmin(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+}
