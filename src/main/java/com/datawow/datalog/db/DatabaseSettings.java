@@ -34,6 +34,11 @@ public record DatabaseSettings(Optional<String> jdbcUrl, String user, String pas
         return new DatabaseSettings(Optional.of(url), newUser, newPassword, poolSize, embeddedDir, embeddedPort);
     }
 
+    /** The same settings with a pool of at least {@code minimum} connections. */
+    public DatabaseSettings withMinimumPoolSize(int minimum) {
+        return new DatabaseSettings(jdbcUrl, user, password, Math.max(poolSize, minimum), embeddedDir, embeddedPort);
+    }
+
     public boolean isEmbedded() {
         return jdbcUrl.isEmpty();
     }

@@ -1,0 +1,93 @@
+package com.datawow.datalog.cli;
+
+import com.datawow.datalog.config.Settings;
+import com.datawow.datalog.daemon.IngestDaemon;
+import com.datawow.datalog.db.DatabaseSettings;
+import com.datawow.datalog.db.Warehouse;
+import com.datawow.datalog.ingest.IngestSettings;
+import com.datawow.datalog.ingest.IngestStatistics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code run}: the ingest daemon; {@code --once} drains the backlog and exits. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Loads every *.parquet file dropped into the drop directory, exactly once.",
+                "Exit codes with --once: 0 all files good, 1 a file failed, 2 could not run."})
+final class RunCommand implements Callable<Integer> {
+
+    static final int EXIT_FILE_FAILED = 1;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--once", description = "Drain the backlog, print the summary and exit.")
+    boolean once;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Drop directory (default data_sample; env DATALOG_DROP_DIR).")
+    Path dir;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Rows per batch (default 10000; env DATALOG_BATCH_SIZE).")
+    Integer batchSize;
+
+    @Option(names = "--writer", paramLabel = "copy|insert", description = "How rows are written (default copy; env DATALOG_WRITER).")
+    String writer;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Files loaded in parallel (default 2; env DATALOG_CONCURRENCY).")
+    Integer concurrency;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = database.settings(overrides());
+        IngestSettings ingest = IngestSettings.from(settings);
+        // each file in flight holds a connection, and its dimension upserts borrow a second one
+        DatabaseSettings databaseSettings = DatabaseSettings.from(settings).withMinimumPoolSize(2 * (ingest.concurrency() + 1) + 2);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Warehouse warehouse = Warehouse.open(databaseSettings)) {
+            warehouse.embedded().ifPresent(embedded -> out.printf(
+                    "Embedded PostgreSQL at %s (psql -h localhost -p %d -U postgres warehouse)%n", embedded.jdbcUrl(), embedded.port()));
+            try (IngestDaemon daemon = IngestDaemon.create(ingest, warehouse.dataSource(), IngestDaemon.camelProperties(settings), Clock.systemUTC())) {
+                if (!once) {
+                    daemon.runUntilStopped();
+                    return 0;
+                }
+                daemon.start();
+                daemon.awaitDrained(Duration.ofDays(365));
+                IngestStatistics.Snapshot totals = daemon.statistics().snapshot();
+                out.println(totals.summary());
+                out.flush();
+                return totals.failed() > 0 ? EXIT_FILE_FAILED : 0;
+            }
+        }
+    }
+
+    private Map<String, String> overrides() {
+        Map<String, String> overrides = new HashMap<>();
+        if (dir != null) {
+            overrides.put(IngestSettings.DROP_DIR, dir.toString());
+        }
+        if (batchSize != null) {
+            overrides.put(IngestSettings.BATCH_SIZE, batchSize.toString());
+        }
+        if (writer != null) {
+            overrides.put(IngestSettings.WRITER, writer);
+        }
+        if (concurrency != null) {
+            overrides.put(IngestSettings.CONCURRENCY, concurrency.toString());
+        }
+        return overrides;
+    }
+}

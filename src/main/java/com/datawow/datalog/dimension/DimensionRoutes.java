@@ -1,0 +1,28 @@
+package com.datawow.datalog.dimension;
+
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+
+/**
+ * Get-or-create of the dimension rows, each in a transaction of its own (REQUIRES_NEW): an id
+ * is committed before it is cached, whatever becomes of the file that asked for it.
+ */
+public final class DimensionRoutes extends EndpointRouteBuilder {
+
+    public static final String UPSERT_DEPARTMENT = "upsert-department";
+    public static final String UPSERT_SENSOR = "upsert-sensor";
+    public static final String UPSERT_PRODUCT = "upsert-product";
+
+    @Override
+    public void configure() {
+        upsertRoute(UPSERT_DEPARTMENT, "department: body = department_name; returns department_id");
+        upsertRoute(UPSERT_SENSOR, "sensor: body = {serial, departmentId}; returns {sensor_id, department_id}");
+        upsertRoute(UPSERT_PRODUCT, "product: body = product_name; returns product_id");
+    }
+
+    private void upsertRoute(String routeId, String description) {
+        from(direct(routeId)).routeId(routeId)
+                .description("Get-or-create " + description)
+                .transacted("PROPAGATION_REQUIRES_NEW")
+                .to(sql("classpath:sql/" + routeId + ".sql").dataSource("#warehouse").outputType("SelectOne"));
+    }
+}

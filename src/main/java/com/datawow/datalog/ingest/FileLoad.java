@@ -1,0 +1,60 @@
+package com.datawow.datalog.ingest;
+
+import com.datawow.datalog.ledger.FileFingerprint;
+import com.datawow.datalog.ledger.LedgerClaim;
+
+/**
+ * The state of one file's trip through the routes, kept in one exchange property (the split's
+ * batch exchanges share it). Not thread-safe: one file is handled by one thread.
+ */
+public final class FileLoad {
+
+    private final FileFingerprint file;
+    private LedgerClaim claim;
+    private long rowsWritten;
+
+    FileLoad(FileFingerprint file) {
+        this.file = file;
+    }
+
+    public FileFingerprint file() {
+        return file;
+    }
+
+    public LedgerClaim claim() {
+        return claim;
+    }
+
+    void claimed(LedgerClaim ledgerClaim) {
+        this.claim = ledgerClaim;
+        this.rowsWritten = 0;
+    }
+
+    /** The ledger id the rows are written under; only for a {@link LedgerClaim.Load}. */
+    public int fileId() {
+        if (claim instanceof LedgerClaim.Load load) {
+            return load.fileId();
+        }
+        throw new IllegalStateException(file.name() + " is not being loaded: " + claim);
+    }
+
+    public boolean isToLoad() {
+        return claim instanceof LedgerClaim.Load;
+    }
+
+    void wrote(int rows) {
+        rowsWritten += rows;
+    }
+
+    public long rowsWritten() {
+        return rowsWritten;
+    }
+
+    public FileOutcome outcome() {
+        return switch (claim) {
+            case LedgerClaim.Duplicate ignored -> FileOutcome.DUPLICATE;
+            case LedgerClaim.Load load -> load.replaces() ? FileOutcome.REPLACED : FileOutcome.LOADED;
+            case null -> throw new IllegalStateException(file.name() + " was never claimed");
+        };
+    }
+}

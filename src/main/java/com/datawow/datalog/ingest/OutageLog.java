@@ -1,0 +1,50 @@
+package com.datawow.datalog.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Logs a database outage once when it starts and once when it ends, not at every retry. */
+public final class OutageLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutageLog.class);
+
+    private final Clock clock;
+    private final AtomicReference<Instant> outageSince = new AtomicReference<>();
+
+    public OutageLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void failed(String fileName, Throwable cause) {
+        if (outageSince.compareAndSet(null, clock.instant())) {
+            LOG.warn("Database unavailable ({}). '{}' stays in the drop directory; retrying with back-off until the database is back.",
+                    rootMessage(cause), fileName);
+        } else {
+            LOG.debug("Database still unavailable ({}), '{}' waits", rootMessage(cause), fileName);
+        }
+    }
+
+    public void succeeded() {
+        Instant since = outageSince.getAndSet(null);
+        if (since != null) {
+            LOG.info("Database available again after {} s; loading resumes.", Duration.between(since, clock.instant()).toSeconds());
+        }
+    }
+
+    public boolean inOutage() {
+        return outageSince.get() != null;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,94 @@
+package com.datawow.datalog.ingest;
+
+import com.datawow.datalog.failure.BadInputException;
+import com.datawow.datalog.failure.FailureClassifier;
+import com.datawow.datalog.failure.FailureKind;
+import com.datawow.datalog.ledger.FileLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.OptionalLong;
+
+/**
+ * The dead-letter side: a rejected file's reason goes into the ledger and into
+ * {@code .error/NAME.error.txt}; the file itself follows into {@code .error/} when the file
+ * consumer completes the exchange (see {@link IngestRoutes}).
+ */
+public final class RejectedFiles {
+
+    public static final String ERROR_DIR = ".error";
+    public static final String REASON_SUFFIX = ".error.txt";
+    private static final Logger LOG = LoggerFactory.getLogger(RejectedFiles.class);
+
+    private final FileLedger ledger;
+    private final FailureClassifier classifier;
+    private final Clock clock;
+
+    public RejectedFiles(FileLedger ledger, FailureClassifier classifier, Clock clock) {
+        this.ledger = ledger;
+        this.classifier = classifier;
+        this.clock = clock;
+    }
+
+    /** Records the rejection; returns the reason as written beside the file. */
+    public String reject(FileLoad load, Throwable failure) throws IOException {
+        Reason reason = reasonOf(load.file().name(), failure);
+        ledger.recordFailure(load.file(), reason.kind() + ": " + reason.message());
+        Path errorDir = load.file().path().resolveSibling(ERROR_DIR);
+        Files.createDirectories(errorDir);
+        Path reasonFile = errorDir.resolve(load.file().name() + REASON_SUFFIX);
+        Path partial = errorDir.resolve("." + load.file().name() + REASON_SUFFIX + ".tmp");
+        Files.writeString(partial, reason.text(load, clock), StandardCharsets.UTF_8);
+        Files.move(partial, reasonFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LOG.error("Rejected '{}' -> {}/: {}", load.file().name(), ERROR_DIR, reason.message());
+        return reason.message();
+    }
+
+    private Reason reasonOf(String fileName, Throwable failure) {
+        BadInputException badInput = find(failure, BadInputException.class);
+        if (badInput != null) {
+            return new Reason(badInput.kind(), badInput.getMessage(), badInput.row());
+        }
+        if (classifier.classify(failure) == FailureKind.BAD_INPUT) {
+            return new Reason("rejected-by-database", fileName + ": the database rejected a value: " + rootMessage(failure), OptionalLong.empty());
+        }
+        return new Reason("unexpected", fileName + ": unexpected error: " + rootMessage(failure), OptionalLong.empty());
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private record Reason(String kind, String message, OptionalLong row) {
+        String text(FileLoad load, Clock clock) {
+            StringBuilder text = new StringBuilder()
+                    .append("file: ").append(load.file().name()).append('\n')
+                    .append("rejected at: ").append(clock.instant()).append('\n')
+                    .append("kind: ").append(kind).append('\n');
+            row.ifPresent(r -> text.append("row: ").append(r).append('\n'));
+            return text.append("reason: ").append(message).append('\n')
+                    .append("size: ").append(load.file().size()).append(" bytes\n")
+                    .append("sha256: ").append(load.file().checksum()).append('\n')
+                    .toString();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package com.datawow.datalog.ledger;
+
+import com.datawow.datalog.db.Schema;
+import com.datawow.datalog.failure.FailureClassifier;
+import com.datawow.datalog.failure.FailureKind;
+import com.datawow.datalog.testing.PostgresExtension;
+import com.datawow.datalog.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+@ExtendWith(PostgresExtension.class)
+class FileLedgerTest {
+
+    private final TestDatabase database;
+    private final FileLedger ledger;
+    private final TransactionTemplate transaction;
+
+    FileLedgerTest(TestDatabase database) {
+        this.database = database;
+        this.ledger = new FileLedger(database.dataSource());
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+    }
+
+    @BeforeEach
+    void emptyWarehouse() throws SQLException {
+        Schema.apply(database.dataSource());
+        database.execute("TRUNCATE datalog, ingest_ledger, sensor, department, product RESTART IDENTITY CASCADE");
+    }
+
+    @Test
+    void newContentIsClaimedForLoading() {
+        LedgerClaim claim = transaction.execute(status -> ledger.claim(file("a.parquet", "c1")));
+
+        assertThat(claim).isInstanceOf(LedgerClaim.Load.class);
+        assertThat(((LedgerClaim.Load) claim).replaces()).isFalse();
+        assertThat(database.queryRows("SELECT file_name, status FROM ingest_ledger"))
+                .containsExactly(List.of("a.parquet", "loaded"));
+    }
+
+    @Test
+    void loadedContentUnderAnyNameIsADuplicate() {
+        LedgerClaim.Load first = (LedgerClaim.Load) transaction.execute(status -> ledger.claim(file("a.parquet", "c1")));
+
+        LedgerClaim again = transaction.execute(status -> ledger.claim(file("copy of a.parquet", "c1")));
+
+        assertThat(again).isEqualTo(new LedgerClaim.Duplicate(first.fileId(), "a.parquet"));
+        assertThat(database.queryRows("SELECT file_name, status, duplicate_of FROM ingest_ledger ORDER BY file_id"))
+                .containsExactly(Arrays.asList("a.parquet", "loaded", null), List.of("copy of a.parquet", "duplicate", first.fileId()));
+    }
+
+    @Test
+    void aClaimThatRollsBackLeavesNothing() {
+        transaction.executeWithoutResult(status -> {
+            ledger.claim(file("a.parquet", "c1"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(database.queryLong("SELECT count(*) FROM ingest_ledger")).isZero();
+        LedgerClaim retried = transaction.execute(status -> ledger.claim(file("a.parquet", "c1")));
+        assertThat(retried).isInstanceOf(LedgerClaim.Load.class);
+    }
+
+    @Test
+    void newContentUnderALoadedNameReplacesTheEarlierRows() {
+        LedgerClaim.Load first = (LedgerClaim.Load) transaction.execute(status -> ledger.claim(file("a.parquet", "c1")));
+        database.execute("INSERT INTO department(department_name) VALUES ('d')");
+        database.execute("INSERT INTO sensor(sensor_serial, department_id) VALUES ('s', 1)");
+        database.execute("INSERT INTO product(product_name) VALUES ('p')");
+        database.execute("INSERT INTO datalog(create_at, product_id, sensor_id, product_expire, file_id) "
+                + "VALUES ('2023-01-01', 1, 1, '2023-03-01', " + first.fileId() + ")");
+
+        LedgerClaim.Load second = (LedgerClaim.Load) transaction.execute(status -> ledger.claim(file("a.parquet", "c2")));
+
+        assertThat(second.replacedFileIds()).containsExactly(first.fileId());
+        assertThat(database.queryLong("SELECT count(*) FROM datalog")).isZero();
+        assertThat(database.queryRows("SELECT file_id, status, replaced_by FROM ingest_ledger ORDER BY file_id"))
+                .containsExactly(List.of(first.fileId(), "replaced", second.fileId()), Arrays.asList(second.fileId(), "loaded", null));
+    }
+
+    @Test
+    void twoLoadersClaimingTheSameContentMeetOnTheUniqueIndex() throws Exception {
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<LedgerClaim> first = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+            LedgerClaim claim = ledger.claim(file("a.parquet", "same"));
+            firstClaimed.countDown();
+            await(releaseFirst);
+            return claim;
+        }), Executors.newVirtualThreadPerTaskExecutor());
+        assertThat(firstClaimed.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<LedgerClaim> second = CompletableFuture.supplyAsync(
+                () -> transaction.execute(status -> ledger.claim(file("b.parquet", "same"))), Executors.newVirtualThreadPerTaskExecutor());
+        Thread.sleep(300);
+        assertThat(second).as("the second claim waits for the first transaction").isNotDone();
+        releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(LedgerClaim.Load.class);
+        Throwable failure = catchThrowable(() -> second.get(10, TimeUnit.SECONDS));
+        assertThat(new FailureClassifier().classify(failure)).as("retried, then seen as a duplicate").isEqualTo(FailureKind.TRANSIENT);
+        LedgerClaim retried = transaction.execute(status -> ledger.claim(file("b.parquet", "same")));
+        assertThat(retried).isInstanceOf(LedgerClaim.Duplicate.class);
+    }
+
+    @Test
+    void aFailureIsRecordedWithItsReason() {
+        ledger.recordFailure(file("bad.parquet", "c9"), "schema: column create_at is missing");
+
+        assertThat(database.queryRows("SELECT file_name, status, error FROM ingest_ledger"))
+                .containsExactly(List.of("bad.parquet", "failed", "schema: column create_at is missing"));
+    }
+
+    private static FileFingerprint file(String name, String checksum) {
+        return new FileFingerprint(Path.of(name), name, 100, checksum);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.datawow.datalog.testing;
+
+import com.datawow.datalog.daemon.DropDirectory;
+import com.datawow.datalog.daemon.IngestDaemon;
+import com.datawow.datalog.ingest.IngestSettings;
+import com.datawow.datalog.ingest.IngestStatistics;
+import com.datawow.datalog.write.WriterKind;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ingest daemon running in this JVM against a test database, with short poll and retry
+ * intervals so tests run fast. The way tests say "when the loader runs".
+ */
+public final class RunningLoader implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final IngestDaemon daemon;
+
+    private RunningLoader(HikariDataSource dataSource, IngestDaemon daemon) {
+        this.dataSource = dataSource;
+        this.daemon = daemon;
+    }
+
+    public static IngestSettings fastSettings(Path dropDir) {
+        return new IngestSettings(dropDir, 10_000, WriterKind.COPY, 2, Duration.ofMillis(100), Duration.ofMillis(300),
+                Duration.ofMillis(200), Duration.ofMillis(1_000), 3);
+    }
+
+    /** Starts a loader on {@code jdbcUrl} (the test database, or a proxy in front of it). */
+    public static RunningLoader start(TestDatabase database, String jdbcUrl, IngestSettings settings) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(2 * (settings.concurrency() + 1) + 2);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(2_000);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        IngestDaemon daemon = IngestDaemon.create(settings, dataSource, Map.of("camel.main.jmxEnabled", "true"), Clock.systemUTC());
+        RunningLoader loader = new RunningLoader(dataSource, daemon);
+        try {
+            daemon.start();
+        } catch (Exception e) {
+            loader.close();
+            throw e;
+        }
+        return loader;
+    }
+
+    public static RunningLoader start(TestDatabase database, Path dropDir) throws Exception {
+        return start(database, database.jdbcUrl(), fastSettings(dropDir));
+    }
+
+    /** Waits until the drop directory is drained; fails the test after {@code timeout}. */
+    public IngestStatistics.Snapshot awaitDrained(Duration timeout) throws InterruptedException {
+        assertThat(daemon.awaitDrained(timeout)).as("drop directory drained within %s", timeout).isTrue();
+        return daemon.statistics().snapshot();
+    }
+
+    public IngestDaemon daemon() {
+        return daemon;
+    }
+
+    public DropDirectory dropDirectory() {
+        return daemon.dropDirectory();
+    }
+
+    /** File names directly in {@code dir}, sorted. */
+    public static List<String> namesIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            daemon.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}
