@@ -3,10 +3,6 @@ package com.datawow.datalog.parquet;
 import com.datawow.datalog.generate.MinuteRange;
 import com.datawow.datalog.generate.SampleGenerator;
 import com.datawow.datalog.generate.SampleMinute;
-import com.datawow.datalog.generate.SampleRow;
-import dev.hardwood.InputFile;
-import dev.hardwood.reader.ParquetFileReader;
-import dev.hardwood.reader.RowReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -95,17 +90,7 @@ class SensorLogFileWriterTest {
 
     @Test
     void values_read_back_with_hardwood_equal_the_generated_rows() throws IOException {
-        List<SampleRow> read = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(file));
-             RowReader rows = reader.rowReader()) {
-            while (rows.hasNext()) {
-                rows.next();
-                read.add(new SampleRow(rows.getString("department_name"), rows.getString("sensor_serial"),
-                        rows.getLocalTimestamp("create_at"), rows.getString("product_name"),
-                        rows.getLocalTimestamp("product_expire")));
-            }
-        }
-        assertThat(read).containsExactlyElementsOf(minute.rows());
+        assertThat(SensorLogFiles.rows(file)).containsExactlyElementsOf(minute.rows());
     }
 
     @Test
@@ -114,20 +99,13 @@ class SensorLogFileWriterTest {
         Path target = elsewhere.resolve("rewritten.parquet");
         SensorLogFileWriter.write(target, minute.toBatch());
         SensorLogFileWriter.write(target, later.toBatch());
-        try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(target));
-             RowReader rows = reader.rowReader()) {
-            rows.next();
-            assertThat(rows.getString("product_name")).isEqualTo(later.row(0).productName());
-        }
+        assertThat(SensorLogFiles.rows(target)).containsExactlyElementsOf(later.rows());
         try (Stream<Path> files = Files.list(elsewhere)) {
             assertThat(files).containsExactly(target);
         }
     }
 
     private static ParquetMetadata footer() throws IOException {
-        try (org.apache.parquet.hadoop.ParquetFileReader reader =
-                     org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
-            return reader.getFooter();
-        }
+        return SensorLogFiles.footer(file);
     }
 }
