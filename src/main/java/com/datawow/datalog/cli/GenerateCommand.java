@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code generate}: writes the sample month (or part of it) exactly as sampledata.py does. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes the sample files of sampledata.py (random.seed(0)): one Parquet file of 1,914 rows per minute,",
-                "named like '2023-01-01 00:00:00.parquet'. Any sub-range has the same rows as the full month."})
+        description = "Writes the sample files of sampledata.py (random.seed(0)): one Parquet file of 1,914 rows per "
+                + "minute, named like '2023-01-01 00:00:00.parquet'. Any sub-range has the same rows as the full month.")
 final class GenerateCommand implements Callable<Integer> {
 
     static final String DROP_DIR = "datalog.drop-dir";
@@ -54,11 +54,10 @@ final class GenerateCommand implements Callable<Integer> {
         MinuteRange range = range();
         Path target = outputDirectory();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Generating %,d files (%s .. %s) into %s%n", range.size(), range.first(), range.last(),
-                target.toAbsolutePath());
+        out.printf(Locale.ROOT, "Generating %,d file(s), %s, into %s%n", range.size(), range, target.toAbsolutePath());
         out.flush();
         GenerationSummary summary = new SampleFileGenerator(target, writers, new ProgressLines(out)).generate(range);
-        out.printf(Locale.ROOT, "Wrote %,d files, %,d rows in %.1f s (%,.0f rows/s)%n",
+        out.printf(Locale.ROOT, "Wrote %,d file(s), %,d rows in %.1f s (%,.0f rows/s)%n",
                 summary.files(), summary.rows(), summary.seconds(), summary.rowsPerSecond());
         out.flush();
         return 0;

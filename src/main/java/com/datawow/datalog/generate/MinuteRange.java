@@ -1,6 +1,7 @@
 package com.datawow.datalog.generate;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -11,12 +12,13 @@ public record MinuteRange(LocalDateTime first, LocalDateTime last) {
 
     public static final LocalDateTime MONTH_FIRST = LocalDateTime.of(2023, 1, 1, 0, 0);
     public static final LocalDateTime MONTH_LAST = LocalDateTime.of(2023, 1, 31, 0, 0);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     public MinuteRange {
         requireWholeMinuteOfMonth("start", first);
         requireWholeMinuteOfMonth("end", last);
         if (first.isAfter(last)) {
-            throw new IllegalArgumentException("The range starts (" + first + ") after it ends (" + last + ")");
+            throw new IllegalArgumentException("The range starts (" + format(first) + ") after it ends (" + format(last) + ")");
         }
     }
 
@@ -33,6 +35,17 @@ public record MinuteRange(LocalDateTime first, LocalDateTime last) {
         return new MinuteRange(first, first.plusMinutes(count - 1));
     }
 
+    /** {@code 2023-01-01 00:00 .. 2023-01-31 00:00}. */
+    @Override
+    public String toString() {
+        return format(first) + " .. " + format(last);
+    }
+
+    /** {@code 2023-01-01 00:00}, as the command line takes it. */
+    public static String format(LocalDateTime minute) {
+        return MINUTE.format(minute);
+    }
+
     public long size() {
         return ChronoUnit.MINUTES.between(first, last) + 1;
     }
@@ -47,8 +60,8 @@ public record MinuteRange(LocalDateTime first, LocalDateTime last) {
             throw new IllegalArgumentException("The range " + end + " is missing");
         }
         if (minute.isBefore(MONTH_FIRST) || minute.isAfter(MONTH_LAST)) {
-            throw new IllegalArgumentException("The range " + end + " " + minute + " is outside the sample month "
-                    + MONTH_FIRST + " .. " + MONTH_LAST);
+            throw new IllegalArgumentException("The range " + end + " " + format(minute) + " is outside the sample month "
+                    + format(MONTH_FIRST) + " .. " + format(MONTH_LAST));
         }
         if (minute.getSecond() != 0 || minute.getNano() != 0) {
             throw new IllegalArgumentException("The range " + end + " " + minute + " is not a whole minute");

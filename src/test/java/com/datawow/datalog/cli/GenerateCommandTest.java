@@ -42,7 +42,7 @@ class GenerateCommandTest {
         assertThat(first.getFirst().departmentName()).isEqualTo("qvgtdfuivcdsboxnraqpokjzaayedfuy");
         assertThat(first.subList(0, 5)).extracting(row -> row.productExpire().toLocalDate().toEpochDay()
                 - row.createAt().toLocalDate().toEpochDay()).containsExactly(89L, 87L, 89L, 87L, 87L);
-        assertThat(out.toString()).contains("Wrote 61 files, 116,754 rows");
+        assertThat(out.toString()).contains("Wrote 61 file(s), 116,754 rows");
     }
 
     @Test
@@ -77,7 +77,7 @@ class GenerateCommandTest {
     @Test
     void ranges_outside_the_month_are_refused_with_a_clear_message(@TempDir Path directory) throws IOException {
         assertThat(run("generate", "--dir", directory.toString(), "--from", "2022-12-31 23:59", "--minutes", "2")).isEqualTo(2);
-        assertThat(err.toString()).contains("outside the sample month");
+        assertThat(err.toString()).contains("The range start 2022-12-31 23:59 is outside the sample month 2023-01-01 00:00 .. 2023-01-31 00:00");
 
         assertThat(run("generate", "--dir", directory.toString(), "--to", "2023-02-01 00:00")).isEqualTo(2);
         assertThat(err.toString()).contains("outside the sample month");
@@ -88,7 +88,7 @@ class GenerateCommandTest {
     void backwards_ranges_and_conflicting_options_are_refused(@TempDir Path directory) throws IOException {
         assertThat(run("generate", "--dir", directory.toString(), "--from", "2023-01-02 00:00", "--to", "2023-01-01 00:00"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("after it ends");
+        assertThat(err.toString()).contains("The range starts (2023-01-02 00:00) after it ends (2023-01-01 00:00)");
 
         assertThat(run("generate", "--dir", directory.toString(), "--to", "2023-01-01 00:01", "--minutes", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("either --to or --minutes");
