@@ -42,12 +42,27 @@ final class ReadFailures {
         return null;
     }
 
-    /** Hardwood's message without the "[file name] " prefix that it adds (we name the file ourselves). */
+    /**
+     * Hardwood's message, without the "[file name] " prefix that it adds (we name the file
+     * ourselves), followed by the root cause's when that says something more (e.g. "LZO
+     * compression is not supported" under "Failed to parse dictionary").
+     */
     private static String reason(String fileName, Throwable failure) {
-        String message = failure.getMessage();
-        if (message == null || message.isBlank()) {
-            return failure.getClass().getSimpleName();
+        String message = withoutFilePrefix(fileName, describe(failure));
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
+        String rootMessage = withoutFilePrefix(fileName, describe(root));
+        return message.contains(rootMessage) ? message : message + ": " + rootMessage;
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String withoutFilePrefix(String fileName, String message) {
         String prefix = "[" + fileName + "] ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }

@@ -69,6 +69,7 @@ public final class SensorLogReader implements Iterator<SensorLogBatch>, Closeabl
             file = context == null ? ParquetFileReader.open(InputFile.of(path))
                     : ParquetFileReader.open(InputFile.of(path), context);
             SensorLogSchema schema = SensorLogSchema.check(file.getFileSchema(), fileName);
+            SupportedCodecs.check(file.getFileMetaData(), fileName);
             ColumnReaders columns = file.buildColumnReaders(ColumnProjection.columns(SensorLogColumn.columnNames()))
                     .batchSize(batchSize)
                     .build();

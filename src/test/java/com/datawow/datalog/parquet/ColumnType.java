@@ -63,9 +63,9 @@ public enum ColumnType {
             case INT32 -> consumer.addInteger((int) asLong(value));
             case INT64 -> consumer.addLong(asLong(value));
             case DOUBLE -> consumer.addDouble(asLong(value));
-            case TIMESTAMP_MILLIS -> consumer.addLong(Math.floorDiv(epochNanos(asTime(value)), 1_000_000L));
-            case TIMESTAMP_MICROS -> consumer.addLong(Math.floorDiv(epochNanos(asTime(value)), 1_000L));
-            case TIMESTAMP_NANOS -> consumer.addLong(epochNanos(asTime(value)));
+            case TIMESTAMP_MILLIS -> consumer.addLong(sinceEpoch(asTime(value), 1_000L));
+            case TIMESTAMP_MICROS -> consumer.addLong(sinceEpoch(asTime(value), 1_000_000L));
+            case TIMESTAMP_NANOS -> consumer.addLong(sinceEpoch(asTime(value), 1_000_000_000L));
             case INT96 -> consumer.addBinary(int96(asTime(value)));
         }
     }
@@ -85,9 +85,9 @@ public enum ColumnType {
         throw new IllegalArgumentException("a timestamp column needs a LocalDateTime, got " + value);
     }
 
-    /** Nanoseconds since 1970 (coarser units are floored from it, as a writer truncates toward the past). */
-    private static long epochNanos(LocalDateTime time) {
-        return time.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + time.getNano();
+    /** Units since 1970, truncated toward the past as writers do (the nano-of-second is never negative). */
+    private static long sinceEpoch(LocalDateTime time, long unitsPerSecond) {
+        return time.toEpochSecond(ZoneOffset.UTC) * unitsPerSecond + time.getNano() / (1_000_000_000L / unitsPerSecond);
     }
 
     private static Binary int96(LocalDateTime time) {
