@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test helper: reads sensor-log files back, independently of the writer. */
+/** Test helper: reads sensor-log files back (Hardwood's row reader, the loader's reader, parquet-java's footer). */
 public final class SensorLogFiles {
 
     private SensorLogFiles() {
@@ -31,6 +31,25 @@ public final class SensorLogFiles {
             }
         }
         return read;
+    }
+
+    /** Every row, through the loader's own reader, batch by batch. */
+    static List<SensorLogRow> readAll(Path file, int batchSize) throws IOException {
+        List<SensorLogRow> rows = new ArrayList<>();
+        try (SensorLogReader reader = SensorLogReader.open(file, batchSize)) {
+            reader.forEachRemaining(batch -> rows.addAll(rowsOf(batch)));
+        }
+        return rows;
+    }
+
+    static List<SensorLogRow> rowsOf(SensorLogBatch batch) {
+        List<SensorLogRow> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            rows.add(new SensorLogRow(batch.departmentNames()[i], batch.sensorSerials()[i],
+                    Timestamps.toLocalDateTime(batch.createAt()[i]), batch.productNames()[i],
+                    Timestamps.toLocalDateTime(batch.productExpire()[i])));
+        }
+        return rows;
     }
 
     /** The footer, through parquet-java's reader. */
