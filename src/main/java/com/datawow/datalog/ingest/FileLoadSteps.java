@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -63,7 +64,7 @@ public final class FileLoadSteps {
     }
 
     /** The file as a stream of batches, for the streaming split. */
-    public Iterator<SensorLogBatch> batches(Exchange exchange) {
+    public Iterator<SensorLogBatch> batches(Exchange exchange) throws IOException {
         return SensorLogReader.open(load(exchange).file().path(), batchSize);
     }
 
