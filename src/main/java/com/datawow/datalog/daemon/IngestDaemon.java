@@ -66,10 +66,10 @@ public final class IngestDaemon implements AutoCloseable {
         DimensionCache cache = new DimensionCache();
         // The upserts need the context's ProducerTemplate, which exists once main has started.
         CamelDimensionUpserts upserts = new CamelDimensionUpserts(() -> main.getCamelContext().createProducerTemplate());
-        FileLoadSteps steps = new FileLoadSteps(settings.batchSize(), ledger, new DimensionResolver(cache, upserts),
-                new CopyDatalogWriter(dataSource), new RejectedFiles(ledger, classifier, clock), statistics, new OutageLog(clock));
+        FileLoadSteps steps = new FileLoadSteps(settings, ledger, new DimensionResolver(cache, upserts),
+                new CopyDatalogWriter(dataSource), new RejectedFiles(ledger, classifier, clock), statistics, new OutageLog(clock), classifier);
         main.configure().addRoutesBuilder(new DimensionRoutes());
-        main.configure().addRoutesBuilder(new IngestRoutes(settings, steps, classifier));
+        main.configure().addRoutesBuilder(new IngestRoutes(settings, steps));
         return new IngestDaemon(main, settings, dataSource, statistics);
     }
 

@@ -12,6 +12,8 @@ public final class FileLoad {
     private final FileFingerprint file;
     private LedgerClaim claim;
     private long rowsWritten;
+    private int failedAttempts;
+    private boolean settled;
 
     FileLoad(FileFingerprint file) {
         this.file = file;
@@ -48,6 +50,20 @@ public final class FileLoad {
 
     public long rowsWritten() {
         return rowsWritten;
+    }
+
+    /** Whether another attempt should be made: until it is loaded, recognised, or rejected. */
+    public boolean isSettled() {
+        return settled;
+    }
+
+    void settle() {
+        settled = true;
+    }
+
+    /** Counts a failed attempt; returns how many have failed so far. */
+    int attemptFailed() {
+        return ++failedAttempts;
     }
 
     public FileOutcome outcome() {

@@ -2,6 +2,7 @@ package com.datawow.datalog.ingest;
 
 import com.datawow.datalog.dimension.DimensionResolver;
 import com.datawow.datalog.dimension.ResolvedBatch;
+import com.datawow.datalog.failure.FailureClassifier;
 import com.datawow.datalog.ledger.FileFingerprint;
 import com.datawow.datalog.ledger.FileLedger;
 import com.datawow.datalog.ledger.LedgerClaim;
@@ -23,23 +24,27 @@ public final class FileLoadSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileLoadSteps.class);
 
-    private final int batchSize;
+    private final IngestSettings settings;
     private final FileLedger ledger;
     private final DimensionResolver dimensions;
     private final CopyDatalogWriter copyWriter;
     private final RejectedFiles rejectedFiles;
     private final IngestStatistics statistics;
     private final OutageLog outageLog;
+    private final FailureClassifier classifier;
+    private final Backoff backoff;
 
-    public FileLoadSteps(int batchSize, FileLedger ledger, DimensionResolver dimensions, CopyDatalogWriter copyWriter,
-                         RejectedFiles rejectedFiles, IngestStatistics statistics, OutageLog outageLog) {
-        this.batchSize = batchSize;
+    public FileLoadSteps(IngestSettings settings, FileLedger ledger, DimensionResolver dimensions, CopyDatalogWriter copyWriter,
+                         RejectedFiles rejectedFiles, IngestStatistics statistics, OutageLog outageLog, FailureClassifier classifier) {
+        this.settings = settings;
         this.ledger = ledger;
         this.dimensions = dimensions;
         this.copyWriter = copyWriter;
         this.rejectedFiles = rejectedFiles;
         this.statistics = statistics;
         this.outageLog = outageLog;
+        this.classifier = classifier;
+        this.backoff = new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay());
     }
 
     /** Size and checksum, read before the transaction starts. */
@@ -65,7 +70,7 @@ public final class FileLoadSteps {
 
     /** The file as a stream of batches, for the streaming split. */
     public Iterator<SensorLogBatch> batches(Exchange exchange) throws IOException {
-        return SensorLogReader.open(load(exchange).file().path(), batchSize);
+        return SensorLogReader.open(load(exchange).file().path(), settings.batchSize());
     }
 
     public void resolveDimensions(Exchange exchange) {
@@ -94,9 +99,15 @@ public final class FileLoadSteps {
         ledger.completeLoad(load.fileId(), load.rowsWritten());
     }
 
+    /** Whether the file still wants an attempt at loading (the loop condition of ingest-files). */
+    public boolean attemptWanted(Exchange exchange) {
+        return !load(exchange).isSettled();
+    }
+
     /** After the commit: count it, and end an outage if there was one. */
     public void recordOutcome(Exchange exchange) {
         FileLoad load = load(exchange);
+        load.settle();
         FileOutcome outcome = load.outcome();
         statistics.record(load.file().name(), outcome, load.rowsWritten());
         outageLog.succeeded();
@@ -107,20 +118,52 @@ public final class FileLoadSteps {
         }
     }
 
-    /** Dead letter: after the rollback, the reason is recorded and the file is sent to .error/. */
-    public void reject(Exchange exchange) throws Exception {
+    /**
+     * After an attempt failed and its transaction rolled back, decides what comes next: bad input
+     * is rejected at once; a database outage is waited out (the file stays where it is); anything
+     * else is tried a few times and then rejected with its reason.
+     */
+    public void afterFailedAttempt(Exchange exchange) throws Exception {
         FileLoad load = load(exchange);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int failedAttempts = load.attemptFailed();
+        switch (classifier.classify(failure)) {
+            case BAD_INPUT -> reject(exchange, load, failure);
+            case TRANSIENT -> {
+                outageLog.failed(load.file().name(), failure);
+                pauseBeforeRetry(exchange, failedAttempts, failure);
+            }
+            case UNEXPECTED -> {
+                if (failedAttempts >= settings.unexpectedFailureAttempts()) {
+                    reject(exchange, load, failure);
+                } else {
+                    LOG.warn("'{}' failed unexpectedly (attempt {} of {}), trying again: {}",
+                            load.file().name(), failedAttempts, settings.unexpectedFailureAttempts(), failure.toString());
+                    pauseBeforeRetry(exchange, failedAttempts, failure);
+                }
+            }
+        }
+    }
+
+    private void reject(Exchange exchange, FileLoad load, Throwable failure) throws IOException {
         rejectedFiles.reject(load, failure);
         statistics.record(load.file().name(), FileOutcome.FAILED, 0);
         exchange.setProperty(IngestExchange.DESTINATION, RejectedFiles.ERROR_DIR);
+        load.settle();
     }
 
-    /** Called before each retry of a transient failure. */
-    public void retrying(Exchange exchange) {
-        FileLoad load = exchange.getProperty(IngestExchange.FILE_LOAD, FileLoad.class);
-        String name = load == null ? exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class) : load.file().name();
-        outageLog.failed(name, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    /**
+     * Sleeps the back-off in short steps so that a shutdown is not held up. On shutdown the
+     * attempt fails for good: the file stays in the drop directory for the next start.
+     */
+    private void pauseBeforeRetry(Exchange exchange, int failedAttempts, Throwable failure) throws Exception {
+        long wakeUp = System.nanoTime() + backoff.after(failedAttempts).toNanos();
+        while (System.nanoTime() < wakeUp) {
+            if (!exchange.getContext().isStarted() || exchange.getContext().isStopping()) {
+                throw new RetryAbandonedException(load(exchange).file().name(), failure);
+            }
+            Thread.sleep(Math.min(100, Math.max(1, (wakeUp - System.nanoTime()) / 1_000_000)));
+        }
     }
 
     private static FileLoad load(Exchange exchange) {

@@ -1,20 +1,15 @@
 package com.datawow.datalog.ingest;
 
-import com.datawow.datalog.failure.FailureClassifier;
-import com.datawow.datalog.failure.FailureKind;
 import com.datawow.datalog.write.WriterKind;
-import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.Predicate;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.FileEndpointBuilderFactory.FileEndpointConsumerBuilder;
-import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteDefinition;
 
 /**
  * The file routes: one file = one unit of work = one transaction.
  * <pre>
- * ingest-files  drop dir -> fingerprint -> load-file -> count   (retries, dead letter; not transacted)
+ * ingest-files  drop dir -> fingerprint -> loop: try load-file -> count | catch: reject, or back off and retry   (not transacted)
  * load-file     ledger claim -> split(batches).streaming() -> dimensions -> write-batch -> ledger close   (transacted)
  * </pre>
  * The file moves to .done/ (or .error/) only when ingest-files completes, after the commit.
@@ -27,27 +22,30 @@ public final class IngestRoutes extends EndpointRouteBuilder {
 
     private final IngestSettings settings;
     private final FileLoadSteps steps;
-    private final FailureClassifier classifier;
 
-    public IngestRoutes(IngestSettings settings, FileLoadSteps steps, FailureClassifier classifier) {
+    public IngestRoutes(IngestSettings settings, FileLoadSteps steps) {
         this.settings = settings;
         this.steps = steps;
-        this.classifier = classifier;
     }
 
     @Override
     public void configure() {
         RouteDefinition ingest = from(dropDirectory()).routeId(INGEST_FILES)
-                .description("Polls the drop directory and loads each file, retried while the database is away");
-        rejectBadInput(ingest);
-        retryWhileTheDatabaseIsAway(ingest);
-        rejectAfterUnexpectedFailures(ingest);
+                .description("Polls the drop directory and loads each file; bad files to .error/, outages retried")
+                .errorHandler(noErrorHandler());          // every failure is decided explicitly below
         if (settings.concurrency() > 1) {
             ingest.threads(settings.concurrency(), settings.concurrency()).maxQueueSize(settings.concurrency()).threadName("ingest");
         }
         ingest.process(steps::fingerprint)
-                .to(direct(LOAD_FILE))
-                .process(steps::recordOutcome);
+                // each attempt is a fresh transaction; a failed one is never retried inside its aborted transaction
+                .loopDoWhile(steps::attemptWanted)
+                    .doTry()
+                        .to(direct(LOAD_FILE))
+                        .process(steps::recordOutcome)
+                    .doCatch(Exception.class)
+                        .process(steps::afterFailedAttempt) // bad input: .error/; outage: back off, again; else a few tries
+                    .end()
+                .end();
 
         from(direct(LOAD_FILE)).routeId(LOAD_FILE)
                 .description("Loads one file in one transaction, with its ledger row")
@@ -71,36 +69,6 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         }
     }
 
-    /** Bad input: the transaction has rolled back; record why and send the file to .error/. */
-    private void rejectBadInput(RouteDefinition route) {
-        route.onException(Exception.class).onWhen(failureIs(FailureKind.BAD_INPUT))
-                .handled(true)
-                .process(steps::reject);
-    }
-
-    /** Database outage: retry the whole file (each try a fresh transaction) until it is back; the file stays put. */
-    private void retryWhileTheDatabaseIsAway(RouteDefinition route) {
-        OnExceptionDefinition outage = route.onException(Exception.class).onWhen(failureIs(FailureKind.TRANSIENT))
-                .maximumRedeliveries(-1)
-                .redeliveryDelay(settings.retryInitialDelay().toMillis())
-                .useExponentialBackOff().backOffMultiplier(2)
-                .maximumRedeliveryDelay(settings.retryMaxDelay().toMillis())
-                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                .logExhausted(false)
-                .onRedelivery(steps::retrying);
-        // on shutdown the file simply stays where it is: an outage must not hold the shutdown up
-        outage.getRedeliveryPolicyType().allowRedeliveryWhileStopping(false);
-    }
-
-    /** Anything else is a surprise: a few more tries, then the file is put aside with the reason. */
-    private void rejectAfterUnexpectedFailures(RouteDefinition route) {
-        route.onException(Exception.class)
-                .maximumRedeliveries(settings.unexpectedFailureAttempts() - 1)
-                .redeliveryDelay(settings.retryInitialDelay().toMillis())
-                .handled(true)
-                .process(steps::reject);
-    }
-
     private FileEndpointConsumerBuilder dropDirectory() {
         return file(settings.dropDir().toAbsolutePath().toString())
                 .include(".*\\.parquet")                 // hidden names are skipped by the component itself
@@ -114,14 +82,5 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                 .readLockTimeout(Math.max(2_000, settings.readLockMinAge().toMillis() * 4))
                 .readLockLoggingLevel(LoggingLevel.DEBUG)
                 .move("${exchangeProperty." + IngestExchange.DESTINATION + "}/${file:name}");
-    }
-
-    private Predicate failureIs(FailureKind kind) {
-        return exchange -> classifier.classify(caught(exchange)) == kind;
-    }
-
-    private static Throwable caught(Exchange exchange) {
-        Throwable failure = exchange.getException();
-        return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

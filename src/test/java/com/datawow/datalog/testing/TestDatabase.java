@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -85,10 +86,10 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** Every row of a query, each as a list of its column values. */
-    public List<List<Object>> queryRows(String sql) {
+    public List<List<Object>> queryRows(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+             PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet result = statement.executeQuery()) {
             List<List<Object>> rows = new ArrayList<>();
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
@@ -102,6 +103,14 @@ public final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     public void execute(String sql) {
