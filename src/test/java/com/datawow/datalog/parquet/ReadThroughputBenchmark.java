@@ -13,9 +13,12 @@ import java.time.LocalDateTime;
 
 /**
  * Not a test: measures reading a typical sample file (1,914 rows, snappy, TIMESTAMP(NANOS),
- * dictionary pages) over and over, one file after another on one calling thread, as the daemon
- * does. Run: {@code ./mvnw -q test-compile exec:java} is not wired; use
- * {@code java -cp target/test-classes:target/classes:<deps> com.datawow.datalog.parquet.ReadThroughputBenchmark}.
+ * dictionary pages) 5,000 times, one file after another on one calling thread, as the daemon does,
+ * for the column readers (with and without a shared Hardwood context) and the row reader. Run:
+ * <pre>
+ * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) com.datawow.datalog.parquet.ReadThroughputBenchmark 3
+ * </pre>
  */
 public final class ReadThroughputBenchmark {
 
