@@ -1,0 +1,12 @@
+package com.datawow.datalog.report;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the ingest ledger says: files per outcome, the rows of the loaded files, and when the
+ * last file was loaded (empty when none was).
+ */
+public record LedgerSummary(long filesLoaded, long duplicates, long replaced, long failed,
+                            long rowsLoaded, Optional<Instant> lastLoad) {
+}

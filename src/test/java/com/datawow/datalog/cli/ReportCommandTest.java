@@ -1,0 +1,142 @@
+package com.datawow.datalog.cli;
+
+import com.datawow.datalog.db.Schema;
+import com.datawow.datalog.testing.PostgresExtension;
+import com.datawow.datalog.testing.TestDatabase;
+import org.apache.camel.util.json.JsonArray;
+import org.apache.camel.util.json.JsonObject;
+import org.apache.camel.util.json.Jsoner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(PostgresExtension.class)
+class ReportCommandTest {
+
+    private final TestDatabase database;
+
+    ReportCommandTest(TestDatabase database) {
+        this.database = database;
+    }
+
+    @BeforeEach
+    void oneLoadedFileOfTwoRows() throws SQLException {
+        database.execute("DROP TABLE IF EXISTS datalog, sensor, department, product, ingest_ledger CASCADE");
+        Schema.apply(database.dataSource());
+        database.execute("INSERT INTO department (department_id, department_name) VALUES (1, 'dep')");
+        database.execute("INSERT INTO sensor (sensor_id, sensor_serial, department_id) VALUES (1, 's1', 1), (2, 's2', 1)");
+        database.execute("INSERT INTO product (product_id, product_name) VALUES (1, 'p1')");
+        database.execute("INSERT INTO ingest_ledger (file_id, file_name, file_size, checksum, row_count, status, finished_at)"
+                + " VALUES (1, '2023-01-01 00:00:00.parquet', 1000, 'c1', 2, 'loaded', '2024-06-01 12:00:05+00')");
+        database.execute("INSERT INTO datalog (create_at, product_id, sensor_id, product_expire, file_id) VALUES"
+                + " ('2023-01-01 00:00:00', 1, 1, '2023-03-30 00:00:00', 1),"
+                + " ('2023-01-01 00:00:00', 1, 2, '2023-03-29 00:00:00', 1)");
+    }
+
+    @Test
+    void jsonReportCanBeParsedBackAndExitsZeroWhenEveryCheckPasses() throws Exception {
+        Run run = report("--json");
+
+        assertThat(run.exitCode()).isZero();
+        JsonObject json = (JsonObject) Jsoner.deserialize(run.out());
+        assertThat(json.keySet()).containsExactly("tables", "ledger", "create_at", "checks", "all_checks_passed");
+        assertThat(numbers(json.getMap("tables"))).containsExactly(
+                Map.entry("department", 1L), Map.entry("sensor", 2L), Map.entry("product", 1L), Map.entry("datalog", 2L));
+        JsonObject ledger = json.getMap("ledger");
+        assertThat(ledger.getLong("files_loaded")).isEqualTo(1);
+        assertThat(ledger.getLong("duplicates")).isZero();
+        assertThat(ledger.getLong("replaced")).isZero();
+        assertThat(ledger.getLong("failed")).isZero();
+        assertThat(ledger.getLong("rows_loaded")).isEqualTo(2);
+        assertThat(ledger.getString("last_load")).isEqualTo("2024-06-01T12:00:05Z");
+        assertThat(json.<Map<String, Object>>getMap("create_at"))
+                .containsEntry("min", "2023-01-01T00:00:00").containsEntry("max", "2023-01-01T00:00:00");
+        JsonArray checks = json.getCollection("checks");
+        assertThat(checks).hasSize(5);
+        assertThat(checks.stream().map(JsonObject.class::cast).map(check -> check.getString("name"))).containsExactly(
+                "sensor_has_department", "datalog_has_sensor", "datalog_has_product",
+                "datalog_from_loaded_file", "ledger_row_count_matches");
+        assertThat(checks.stream().map(JsonObject.class::cast))
+                .allMatch(check -> check.getBoolean("passed") && check.getLong("violations") == 0);
+        assertThat(json.getBoolean("all_checks_passed")).isTrue();
+    }
+
+    @Test
+    void textReportShowsEachSectionAndTheVerdict() {
+        Run run = report();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("Rows per table", "Ingest ledger", "create_at range", "Integrity checks")
+                .containsPattern("(?m)^  datalog\\s+2$")
+                .containsPattern("(?m)^  last load\\s+2024-06-01 12:00:05 UTC$")
+                .containsPattern("(?m)^  min\\s+2023-01-01 00:00:00$")
+                .containsPattern("(?m)^  PASS\\s+datalog_from_loaded_file\\s+0\\s+datalog rows")
+                .contains("All 5 integrity checks passed.");
+    }
+
+    @Test
+    void aFailedIntegrityCheckExitsOneAndIsNamed() throws Exception {
+        database.execute("INSERT INTO datalog (create_at, product_id, sensor_id, product_expire, file_id)"
+                + " VALUES ('2023-01-01 00:01:00', 1, 1, '2023-03-30 00:01:00', 42)");
+
+        Run text = report();
+        Run json = report("--json");
+
+        assertThat(text.exitCode()).isEqualTo(ReportCommand.EXIT_CHECK_FAILED);
+        assertThat(text.out())
+                .containsPattern("(?m)^  FAIL\\s+datalog_from_loaded_file\\s+1\\s+datalog rows")
+                .contains("1 of 5 integrity checks FAILED: datalog_from_loaded_file");
+        assertThat(json.exitCode()).isEqualTo(ReportCommand.EXIT_CHECK_FAILED);
+        JsonObject parsed = (JsonObject) Jsoner.deserialize(json.out());
+        assertThat(parsed.getBoolean("all_checks_passed")).isFalse();
+    }
+
+    @Test
+    void anUnreachableDatabaseExitsTwoWithTheReason() {
+        Run run = execute("report", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/warehouse",
+                "--db-user", "nobody", "--db-password", "nothing");
+
+        assertThat(run.exitCode()).isEqualTo(DatalogLoader.EXIT_CANNOT_RUN);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Cannot read the warehouse");
+    }
+
+    private Run report(String... options) {
+        List<String> args = new ArrayList<>(List.of("report", "--jdbc-url", database.jdbcUrl(),
+                "--db-user", database.user(), "--db-password", database.password()));
+        args.addAll(List.of(options));
+        return execute(args.toArray(String[]::new));
+    }
+
+    private static Run execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = DatalogLoader.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private static Map<String, Long> numbers(Map<String, Object> json) {
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        json.forEach((key, value) -> numbers.put(key, ((BigDecimal) value).longValueExact()));
+        return numbers;
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}

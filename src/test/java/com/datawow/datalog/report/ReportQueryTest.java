@@ -1,0 +1,117 @@
+package com.datawow.datalog.report;
+
+import com.datawow.datalog.testing.PostgresExtension;
+import com.datawow.datalog.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.datawow.datalog.report.IntegrityCheck.DATALOG_FROM_LOADED_FILE;
+import static com.datawow.datalog.report.IntegrityCheck.DATALOG_HAS_PRODUCT;
+import static com.datawow.datalog.report.IntegrityCheck.DATALOG_HAS_SENSOR;
+import static com.datawow.datalog.report.IntegrityCheck.LEDGER_ROW_COUNT_MATCHES;
+import static com.datawow.datalog.report.IntegrityCheck.SENSOR_HAS_DEPARTMENT;
+import static com.datawow.datalog.report.WarehouseContents.FIRST_MINUTE;
+import static com.datawow.datalog.report.WarehouseContents.LAST_LOAD;
+import static com.datawow.datalog.report.WarehouseContents.SECOND_MINUTE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(PostgresExtension.class)
+class ReportQueryTest {
+
+    @Test
+    void anEmptyWarehouseHasNoRowsNoLoadsAndPassesEveryCheck(TestDatabase database) throws SQLException {
+        WarehouseContents.emptyWarehouse(database);
+
+        WarehouseReport report = new ReportQuery(database.dataSource()).run();
+
+        assertThat(report.rowsPerTable()).containsExactly(
+                Map.entry("department", 0L), Map.entry("sensor", 0L), Map.entry("product", 0L), Map.entry("datalog", 0L));
+        assertThat(report.ledger()).isEqualTo(new LedgerSummary(0, 0, 0, 0, 0, Optional.empty()));
+        assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.empty(), Optional.empty()));
+        assertThat(report.checks()).hasSize(IntegrityCheck.values().length).allMatch(CheckResult::passed);
+        assertThat(report.allChecksPassed()).isTrue();
+    }
+
+    @Test
+    void aConsistentWarehouseIsCountedAndPassesEveryCheck(TestDatabase database) throws SQLException {
+        WarehouseContents.consistentWarehouse(database);
+
+        WarehouseReport report = new ReportQuery(database.dataSource()).run();
+
+        assertThat(report.rowsPerTable()).containsExactly(
+                Map.entry("department", 2L), Map.entry("sensor", 3L), Map.entry("product", 2L), Map.entry("datalog", 5L));
+        // the last load is the latest *loaded* file, not the later duplicate or failure
+        assertThat(report.ledger()).isEqualTo(new LedgerSummary(2, 1, 0, 1, 5, Optional.of(LAST_LOAD)));
+        assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.of(FIRST_MINUTE), Optional.of(SECOND_MINUTE)));
+        assertThat(report.checks()).extracting(CheckResult::check).containsExactly(IntegrityCheck.values());
+        assertThat(report.failedChecks()).isEmpty();
+    }
+
+    @Test
+    void aDatalogRowFromAFileNotInTheLedgerFailsTheLineageCheck(TestDatabase database) throws SQLException {
+        WarehouseContents.consistentWarehouse(database).datalogRow(99, 1, 1, SECOND_MINUTE);
+
+        WarehouseReport report = new ReportQuery(database.dataSource()).run();
+
+        assertThat(report.failedChecks()).containsExactly(new CheckResult(DATALOG_FROM_LOADED_FILE, 1));
+        assertThat(report.allChecksPassed()).isFalse();
+    }
+
+    @Test
+    void rowsOfAFileThatIsInTheLedgerButNotLoadedFailTheLineageCheck(TestDatabase database) throws SQLException {
+        WarehouseContents.consistentWarehouse(database)
+                .datalogRow(3, 1, 1, FIRST_MINUTE)     // file 3 is a duplicate
+                .datalogRow(4, 1, 1, FIRST_MINUTE);    // file 4 failed
+
+        WarehouseReport report = new ReportQuery(database.dataSource()).run();
+
+        assertThat(report.failedChecks()).containsExactly(new CheckResult(DATALOG_FROM_LOADED_FILE, 2));
+    }
+
+    @Test
+    void aLoadedFileWhoseLedgerRowCountDiffersFromItsRowsFailsTheRowCountCheck(TestDatabase database) throws SQLException {
+        WarehouseContents.consistentWarehouse(database)
+                .execute("UPDATE ingest_ledger SET row_count = 4 WHERE file_id = 1")
+                .ledgerRow(5, "2023-01-01 00:02:00.parquet", "c5", 7, "loaded", LAST_LOAD); // no rows at all
+
+        WarehouseReport report = new ReportQuery(database.dataSource()).run();
+
+        assertThat(report.failedChecks()).containsExactly(new CheckResult(LEDGER_ROW_COUNT_MATCHES, 2));
+    }
+
+    @Test
+    void orphanDimensionIdsAreFoundEvenWhenTheForeignKeysAreGone(TestDatabase database) throws SQLException {
+        WarehouseContents.consistentWarehouse(database)
+                .execute("ALTER TABLE sensor DROP CONSTRAINT sensor_department_id_fkey")
+                .execute("ALTER TABLE datalog DROP CONSTRAINT datalog_sensor_id_fkey")
+                .execute("ALTER TABLE datalog DROP CONSTRAINT datalog_product_id_fkey")
+                .execute("INSERT INTO sensor (sensor_id, sensor_serial, department_id) VALUES (9, 's9', 99)")
+                .execute("UPDATE ingest_ledger SET row_count = 5 WHERE file_id = 2")
+                .datalogRow(2, 77, 1, SECOND_MINUTE)
+                .datalogRow(2, 78, 88, SECOND_MINUTE)
+                .datalogRow(2, 1, 88, SECOND_MINUTE);
+
+        WarehouseReport report = new ReportQuery(database.dataSource()).run();
+
+        assertThat(report.failedChecks()).containsExactly(
+                new CheckResult(SENSOR_HAS_DEPARTMENT, 1),
+                new CheckResult(DATALOG_HAS_SENSOR, 2),
+                new CheckResult(DATALOG_HAS_PRODUCT, 2));
+    }
+
+    @Test
+    void aDatabaseWithoutTheSchemaCannotBeReportedAndSaysHowToFixIt(TestDatabase database) throws SQLException {
+        WarehouseContents.emptyWarehouse(database)
+                .execute("DROP TABLE datalog, sensor, department, product, ingest_ledger");
+
+        assertThatThrownBy(() -> new ReportQuery(database.dataSource()).run())
+                .isInstanceOf(ReportQueryException.class)
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("`schema` command");
+    }
+}
