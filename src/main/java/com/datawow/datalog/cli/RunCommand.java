@@ -6,6 +6,8 @@ import com.datawow.datalog.db.DatabaseSettings;
 import com.datawow.datalog.db.Warehouse;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ingest.IngestStatistics;
+import com.datawow.datalog.ops.OperationsSettings;
+import com.datawow.datalog.ops.ProgressStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
         try (Warehouse warehouse = Warehouse.open(databaseSettings)) {
             warehouse.embedded().ifPresent(embedded -> out.printf(
                     "Embedded PostgreSQL at %s (psql -h localhost -p %d -U postgres warehouse)%n", embedded.jdbcUrl(), embedded.port()));
-            try (IngestDaemon daemon = IngestDaemon.create(ingest, warehouse.dataSource(), IngestDaemon.camelProperties(settings), Clock.systemUTC())) {
+            try (IngestDaemon daemon = IngestDaemon.create(ingest, warehouse.dataSource(), IngestDaemon.camelProperties(settings),
+                    Clock.systemUTC(), operations(settings))) {
                 if (!once) {
                     daemon.runUntilStopped();
                     return 0;
@@ -72,6 +75,21 @@ final class RunCommand implements Callable<Integer> {
                 return totals.failed() > 0 ? EXIT_FILE_FAILED : 0;
             }
         }
+    }
+
+    /**
+     * The daemon serves HTTP and logs progress lines; {@code --once} draws a progress bar on a terminal
+     * and serves HTTP only when {@code datalog.http.enabled} says so (it must not clash with a running daemon's port).
+     */
+    private OperationsSettings operations(Settings settings) {
+        OperationsSettings operations = OperationsSettings.from(settings);
+        if (!once) {
+            return operations;
+        }
+        boolean http = settings.getBoolean(OperationsSettings.HTTP_ENABLED, false);
+        ProgressStyle style = Terminal.isInteractive() ? ProgressStyle.TERMINAL_BAR : ProgressStyle.LOG_LINES;
+        return new OperationsSettings(http, operations.httpHost(), operations.httpPort(), operations.progressInterval(), style,
+                operations.remoteJmx());
     }
 
     private Map<String, String> overrides() {

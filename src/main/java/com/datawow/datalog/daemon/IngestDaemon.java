@@ -14,6 +14,8 @@ import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ingest.OutageLog;
 import com.datawow.datalog.ingest.RejectedFiles;
 import com.datawow.datalog.ledger.FileLedger;
+import com.datawow.datalog.ops.Operations;
+import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.write.CopyDatalogWriter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -37,22 +39,31 @@ public final class IngestDaemon implements AutoCloseable {
     private final IngestStatistics statistics;
     private final DropDirectory dropDirectory;
 
-    private IngestDaemon(Main main, IngestSettings settings, DataSource dataSource, IngestStatistics statistics) {
+    private IngestDaemon(Main main, IngestSettings settings, DataSource dataSource, IngestStatistics statistics, DropDirectory dropDirectory) {
         this.main = main;
         this.settings = settings;
         this.dataSource = dataSource;
         this.statistics = statistics;
-        this.dropDirectory = new DropDirectory(settings.dropDir()).create();
+        this.dropDirectory = dropDirectory;
+    }
+
+    /** A daemon with local JMX only: no HTTP server, no remote JMX, no progress output (embedded use, tests). */
+    public static IngestDaemon create(IngestSettings settings, DataSource dataSource, Map<String, String> camelProperties, Clock clock) {
+        return create(settings, dataSource, camelProperties, clock, OperationsSettings.quiet());
     }
 
     /**
      * @param camelProperties {@code camel.*} settings handed to camel-main as they are
+     * @param operations      HTTP health and metrics, remote JMX, progress
      */
-    public static IngestDaemon create(IngestSettings settings, DataSource dataSource, Map<String, String> camelProperties, Clock clock) {
+    public static IngestDaemon create(IngestSettings settings, DataSource dataSource, Map<String, String> camelProperties, Clock clock,
+                                      OperationsSettings operations) {
         IngestStatistics statistics = new IngestStatistics(clock);
+        DropDirectory dropDirectory = new DropDirectory(settings.dropDir()).create();
         Main main = new Main();
         main.configure().withName(CONTEXT_NAME);
         main.configure().withShutdownTimeout(60);
+        Operations.install(main, CONTEXT_NAME, operations, statistics, dropDirectory, dataSource);
         camelProperties.forEach(main::addInitialProperty);
 
         Transactions transactions = new Transactions(dataSource);
@@ -70,7 +81,7 @@ public final class IngestDaemon implements AutoCloseable {
                 new CopyDatalogWriter(dataSource), new RejectedFiles(ledger, classifier, clock), statistics, new OutageLog(clock), classifier);
         main.configure().addRoutesBuilder(new DimensionRoutes());
         main.configure().addRoutesBuilder(new IngestRoutes(settings, steps));
-        return new IngestDaemon(main, settings, dataSource, statistics);
+        return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory);
     }
 
     /** Settings for {@link #create} from the layered configuration. */

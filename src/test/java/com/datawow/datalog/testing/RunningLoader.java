@@ -4,6 +4,7 @@ import com.datawow.datalog.daemon.DropDirectory;
 import com.datawow.datalog.daemon.IngestDaemon;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ingest.IngestStatistics;
+import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.write.WriterKind;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -40,6 +41,12 @@ public final class RunningLoader implements AutoCloseable {
 
     /** Starts a loader on {@code jdbcUrl} (the test database, or a proxy in front of it). */
     public static RunningLoader start(TestDatabase database, String jdbcUrl, IngestSettings settings) throws Exception {
+        return start(database, jdbcUrl, settings, OperationsSettings.quiet());
+    }
+
+    /** As above, with HTTP, remote JMX or progress as {@code operations} says. */
+    public static RunningLoader start(TestDatabase database, String jdbcUrl, IngestSettings settings, OperationsSettings operations)
+            throws Exception {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(database.user());
@@ -50,7 +57,7 @@ public final class RunningLoader implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource dataSource = new HikariDataSource(config);
-        IngestDaemon daemon = IngestDaemon.create(settings, dataSource, Map.of("camel.main.jmxEnabled", "true"), Clock.systemUTC());
+        IngestDaemon daemon = IngestDaemon.create(settings, dataSource, Map.of("camel.main.jmxEnabled", "true"), Clock.systemUTC(), operations);
         RunningLoader loader = new RunningLoader(dataSource, daemon);
         try {
             daemon.start();

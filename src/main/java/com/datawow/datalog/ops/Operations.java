@@ -1,0 +1,177 @@
+package com.datawow.datalog.ops;
+
+import com.datawow.datalog.daemon.DropDirectory;
+import com.datawow.datalog.ingest.IngestStatistics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.InstanceNotFoundException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.JMException;
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Makes a daemon operable: the HTTP health and metrics server (camel-main's management server),
+ * the loader's meters and health check, its status MBean, remote JMX and the progress line.
+ * Installed into the camel-main {@link Main} before it starts; started and stopped with it.
+ */
+public final class Operations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
+    /** The bean name camel-micrometer-prometheus looks up, so Camel's meters and ours share one registry. */
+    static final String METRICS_REGISTRY = "metricsRegistry";
+    private static final Duration DATABASE_CHECK_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration BAR_INTERVAL = Duration.ofMillis(500);
+
+    private Operations() {
+    }
+
+    /** The camel-main keys for the HTTP server; the caller's own {@code camel.*} keys come after and win. */
+    public static Map<String, String> camelProperties(OperationsSettings settings) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("camel.main.jmxEnabled", "true");
+        properties.put("camel.management.enabled", String.valueOf(settings.httpEnabled()));
+        properties.put("camel.metrics.enabled", String.valueOf(settings.httpEnabled()));
+        if (settings.httpEnabled()) {
+            properties.put("camel.management.host", settings.httpHost());
+            properties.put("camel.management.port", String.valueOf(settings.httpPort()));
+            properties.put("camel.management.healthCheckEnabled", "true");
+            properties.put("camel.management.healthPath", "/observe/health");
+            properties.put("camel.management.metricsEnabled", "true");
+            properties.put("camel.metrics.path", "/observe/metrics");
+        }
+        return properties;
+    }
+
+    public static void install(Main main, String contextName, OperationsSettings settings, IngestStatistics statistics,
+                               DropDirectory dropDirectory, DataSource dataSource) {
+        camelProperties(settings).forEach(main::addInitialProperty);
+
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IngestMetrics.bind(meters, statistics, dropDirectory);
+        main.bind(METRICS_REGISTRY, meters);
+        main.bind("batchWriteTiming", new BatchWriteTiming(meters));
+
+        ProgressReporter progress = new ProgressReporter(statistics::snapshot, dropDirectory::waitingFiles, System::nanoTime,
+                switch (settings.progressStyle()) {
+                    case TERMINAL_BAR -> new TerminalProgressBar(System.err);
+                    case LOG_LINES, OFF -> new LogProgress();
+                });
+        main.addMainListener(new Lifecycle(new DatabaseHealthCheck(dataSource, DATABASE_CHECK_TIMEOUT),
+                new Services(contextName, settings, new IngestStatus(statistics, dropDirectory), progress)));
+    }
+
+    /**
+     * Registers the health check once the context exists, and adds {@link Services} to it so they
+     * start and stop with it (camel-main calls its own after-start hooks from {@code run()} only).
+     */
+    private static final class Lifecycle extends MainListenerSupport {
+
+        private final DatabaseHealthCheck databaseCheck;
+        private final Services services;
+
+        Lifecycle(DatabaseHealthCheck databaseCheck, Services services) {
+            this.databaseCheck = databaseCheck;
+            this.services = services;
+        }
+
+        @Override
+        public void afterConfigure(BaseMainSupport main) {
+            HealthCheckRegistry.get(main.getCamelContext()).register(databaseCheck);
+            try {
+                main.getCamelContext().addService(services, true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot add the operations services: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The status MBean, remote JMX and the progress reporter, started and stopped with the Camel context. */
+    private static final class Services extends ServiceSupport {
+
+        private final OperationsSettings settings;
+        private final IngestStatus status;
+        private final ObjectName statusName;
+        private final ProgressReporter progress;
+        private final MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+        private Optional<RemoteJmxServer> remoteJmx = Optional.empty();
+        private boolean statusRegistered;
+
+        Services(String contextName, OperationsSettings settings, IngestStatus status, ProgressReporter progress) {
+            this.settings = settings;
+            this.status = status;
+            this.statusName = IngestStatus.objectName(contextName);
+            this.progress = progress;
+        }
+
+        @Override
+        protected void doStart() {
+            registerStatus();
+            settings.remoteJmx().ifPresent(remote -> {
+                try {
+                    remoteJmx = Optional.of(RemoteJmxServer.start(remote, mbeans));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot start remote JMX on " + remote.host() + ":" + remote.port() + ": " + e.getMessage(), e);
+                }
+            });
+            if (settings.httpEnabled()) {
+                LOG.info("Health http://{}:{}/observe/health, metrics http://{}:{}/observe/metrics",
+                        settings.httpHost(), settings.httpPort(), settings.httpHost(), settings.httpPort());
+            }
+            switch (settings.progressStyle()) {
+                case LOG_LINES -> progress.start(settings.progressInterval());
+                case TERMINAL_BAR -> progress.start(BAR_INTERVAL);
+                case OFF -> { }
+            }
+        }
+
+        @Override
+        protected void doStop() {
+            progress.close();
+            remoteJmx.ifPresent(RemoteJmxServer::close);
+            remoteJmx = Optional.empty();
+            unregisterStatus();
+        }
+
+        private void registerStatus() {
+            try {
+                mbeans.registerMBean(status, statusName);
+                statusRegistered = true;
+            } catch (InstanceAlreadyExistsException e) {
+                LOG.warn("{} is already registered (another loader in this JVM); not registered again", statusName);
+            } catch (JMException e) {
+                throw new IllegalStateException("Cannot register " + statusName + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void unregisterStatus() {
+            if (!statusRegistered) {
+                return;
+            }
+            try {
+                mbeans.unregisterMBean(statusName);
+            } catch (InstanceNotFoundException ignored) {
+                // already gone
+            } catch (JMException e) {
+                LOG.warn("Cannot unregister {}: {}", statusName, e.getMessage());
+            }
+            statusRegistered = false;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.datawow.datalog.ops;
+
+import com.datawow.datalog.testing.PostgresExtension;
+import com.datawow.datalog.testing.RunningLoader;
+import com.datawow.datalog.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An operator pauses and resumes the file route through JMX, as jconsole or a JMX client would. */
+@ExtendWith(PostgresExtension.class)
+class RouteControlOverJmxTest {
+
+    private static final String INGEST_ROUTE = "org.apache.camel:context=datalog-loader,type=routes,name=\"ingest-files\"";
+    /** Well over the test poll delay (100 ms) plus the read-lock minimum age (300 ms): several polls. */
+    private static final Duration SEVERAL_POLLS = Duration.ofMillis(2_000);
+
+    private final MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+
+    @Test
+    void suspendedOrStoppedRouteTakesNoFileAndLoadsThemAfterResumeOrStart(TestDatabase database, @TempDir Path staging,
+                                                                        @TempDir Path dropDir) throws Exception {
+        SampleFiles samples = SampleFiles.generate(staging, 0, 6);
+        ObjectName route = new ObjectName(INGEST_ROUTE);
+        try (RunningLoader loader = RunningLoader.start(database, dropDir)) {
+            samples.drop(dropDir, 2);
+            loader.awaitDrained(Duration.ofMinutes(1));
+            assertThat(ledgerRows(database)).isEqualTo(2);
+            assertThat(mbeans.getAttribute(route, "State")).isEqualTo("Started");
+
+            mbeans.invoke(route, "suspend", new Object[0], new String[0]);
+            assertThat(mbeans.getAttribute(route, "State")).isEqualTo("Suspended");
+            List<String> whileSuspended = samples.drop(dropDir, 2);
+            Thread.sleep(SEVERAL_POLLS.toMillis());
+            assertThat(RunningLoader.namesIn(dropDir)).containsAll(whileSuspended);
+            assertThat(ledgerRows(database)).as("files taken while suspended").isEqualTo(2);
+
+            mbeans.invoke(route, "resume", new Object[0], new String[0]);
+            loader.awaitDrained(Duration.ofMinutes(1));
+            assertThat(ledgerRows(database)).isEqualTo(4);
+            assertThat(RunningLoader.namesIn(dropDir.resolve(".done"))).containsAll(whileSuspended);
+
+            mbeans.invoke(route, "stop", new Object[0], new String[0]);
+            assertThat(mbeans.getAttribute(route, "State")).isEqualTo("Stopped");
+            List<String> whileStopped = samples.drop(dropDir, 2);
+            Thread.sleep(SEVERAL_POLLS.toMillis());
+            assertThat(RunningLoader.namesIn(dropDir)).containsAll(whileStopped);
+            assertThat(ledgerRows(database)).as("files taken while stopped").isEqualTo(4);
+
+            mbeans.invoke(route, "start", new Object[0], new String[0]);
+            loader.awaitDrained(Duration.ofMinutes(1));
+            assertThat(ledgerRows(database)).isEqualTo(6);
+            assertThat(RunningLoader.namesIn(dropDir.resolve(".done"))).containsAll(whileStopped);
+            assertThat(database.queryLong("SELECT count(*) FROM datalog")).isEqualTo(6 * 1_914);
+        }
+    }
+
+    @Test
+    void routeAndLoaderMBeansShowWhatWasLoaded(TestDatabase database, @TempDir Path staging, @TempDir Path dropDir) throws Exception {
+        SampleFiles samples = SampleFiles.generate(staging, 100, 3);
+        try (RunningLoader loader = RunningLoader.start(database, dropDir)) {
+            List<String> dropped = samples.drop(dropDir, 3);
+            loader.awaitDrained(Duration.ofMinutes(1));
+
+            ObjectName route = new ObjectName(INGEST_ROUTE);
+            assertThat(mbeans.getAttribute(route, "ExchangesTotal")).isEqualTo(3L);
+            assertThat(mbeans.getAttribute(route, "ExchangesFailed")).isEqualTo(0L);
+            assertThat(mbeans.getAttribute(route, "ExchangesInflight")).isEqualTo(0L);
+            assertThat((Date) mbeans.getAttribute(route, "LastExchangeCompletedTimestamp")).isNotNull();
+
+            ObjectName loaderStatus = IngestStatus.objectName("datalog-loader");
+            assertThat(mbeans.getAttribute(loaderStatus, "FilesLoaded")).isEqualTo(3L);
+            assertThat(mbeans.getAttribute(loaderStatus, "FilesDuplicate")).isEqualTo(0L);
+            assertThat(mbeans.getAttribute(loaderStatus, "FilesFailed")).isEqualTo(0L);
+            assertThat(mbeans.getAttribute(loaderStatus, "RowsLoaded")).isEqualTo(3L * 1_914);
+            assertThat(mbeans.getAttribute(loaderStatus, "Backlog")).isEqualTo(0L);
+            assertThat((String) mbeans.getAttribute(loaderStatus, "LastFile")).isIn(dropped);
+            assertThat((String) mbeans.getAttribute(loaderStatus, "LastSuccess")).isNotEmpty();
+        }
+        assertThat(mbeans.isRegistered(IngestStatus.objectName("datalog-loader"))).as("unregistered when the loader stops").isFalse();
+    }
+
+    private static long ledgerRows(TestDatabase database) {
+        return database.queryLong("SELECT count(*) FROM ingest_ledger WHERE status = 'loaded'");
+    }
+}
