@@ -11,6 +11,8 @@ import com.datawow.datalog.generate.SampleFileGenerator;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.ops.ProgressStyle;
+import com.datawow.datalog.report.ReportQuery;
+import com.datawow.datalog.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             daemon.start();
             daemon.awaitDrained(Duration.ofDays(1));
             out.println(daemon.statistics().snapshot().summary());
-            WarehouseSummary.print(warehouse.dataSource(), out);
+            out.print(TextReport.render(new ReportQuery(warehouse.dataSource()).run()));
             printHowToLook(warehouse, operations, out);
             return new RunningDemo(warehouse, daemon, ingest.dropDir());
         } catch (Exception | Error e) {

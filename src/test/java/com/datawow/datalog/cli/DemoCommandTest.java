@@ -44,7 +44,9 @@ class DemoCommandTest {
                     .contains("3 files: 3 loaded, 0 replaced, 0 duplicates, 0 failed; 5,742 rows")
                     .containsPattern("datalog\\s+5,742")
                     .containsPattern("department\\s+100")
-                    .containsPattern("loaded\\s+3 files\\s+5,742 rows")
+                    .containsPattern("files loaded\\s+3")
+                    .containsPattern("rows loaded\\s+5,742")
+                    .contains("All 5 integrity checks passed.")
                     .contains("Database: " + database.jdbcUrl())
                     .contains("http://127.0.0.1:" + httpPort + "/observe/health");
 
