@@ -1,6 +1,7 @@
 package com.datawow.datalog.daemon;
 
 import com.datawow.datalog.config.Settings;
+import com.datawow.datalog.db.DatabaseProbe;
 import com.datawow.datalog.db.Transactions;
 import com.datawow.datalog.dimension.CamelDimensionUpserts;
 import com.datawow.datalog.dimension.DimensionCache;
@@ -78,7 +79,8 @@ public final class IngestDaemon implements AutoCloseable {
         // The upserts need the context's ProducerTemplate, which exists once main has started.
         CamelDimensionUpserts upserts = new CamelDimensionUpserts(() -> main.getCamelContext().createProducerTemplate());
         FileLoadSteps steps = new FileLoadSteps(settings, ledger, new DimensionResolver(cache, upserts),
-                new CopyDatalogWriter(dataSource), new RejectedFiles(ledger, classifier, clock), statistics, new OutageLog(clock), classifier);
+                new CopyDatalogWriter(dataSource), new RejectedFiles(ledger, classifier, clock), statistics, new OutageLog(clock), classifier,
+                new DatabaseProbe(dataSource)::answers);
         main.configure().addRoutesBuilder(new DimensionRoutes());
         main.configure().addRoutesBuilder(new IngestRoutes(settings, steps));
         return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory);

@@ -2,11 +2,19 @@ package com.datawow.datalog.dimension;
 
 import org.apache.camel.ProducerTemplate;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** {@link DimensionUpserts} through the {@code upsert-*} routes of {@link DimensionRoutes}. */
 public final class CamelDimensionUpserts implements DimensionUpserts {
+
+    /** A key another loader inserts after our statement's snapshot is missing once; the next statement sees it. */
+    private static final int ATTEMPTS = 3;
 
     private final Supplier<ProducerTemplate> templateFactory;
     private volatile ProducerTemplate template;
@@ -17,20 +25,58 @@ public final class CamelDimensionUpserts implements DimensionUpserts {
     }
 
     @Override
-    public int department(String name) {
-        return getOrCreate("department " + name, () -> template().requestBody("direct:" + DimensionRoutes.UPSERT_DEPARTMENT, name, Integer.class));
+    public Map<String, Integer> departments(Set<String> names) {
+        return getOrCreate("department", names, wanted -> upsert(DimensionRoutes.UPSERT_DEPARTMENT,
+                Map.of("names", wanted.toArray(String[]::new)), row -> (String) row.get("name"), row -> id(row, "id")));
     }
 
     @Override
-    public SensorRef sensor(String serial, int departmentId) {
-        Map<?, ?> row = getOrCreate("sensor " + serial, () -> template().requestBody("direct:" + DimensionRoutes.UPSERT_SENSOR,
-                Map.of("serial", serial, "departmentId", departmentId), Map.class));
-        return new SensorRef(((Number) row.get("sensor_id")).intValue(), ((Number) row.get("department_id")).intValue());
+    public Map<String, SensorRef> sensors(Map<String, Integer> departmentOfSerial) {
+        return getOrCreate("sensor", departmentOfSerial.keySet(), wanted -> {
+            String[] serials = wanted.toArray(String[]::new);
+            Integer[] departmentIds = new Integer[serials.length];
+            for (int i = 0; i < serials.length; i++) {
+                departmentIds[i] = departmentOfSerial.get(serials[i]);
+            }
+            return upsert(DimensionRoutes.UPSERT_SENSOR, Map.of("serials", serials, "departmentIds", departmentIds),
+                    row -> (String) row.get("serial"), row -> new SensorRef(id(row, "id"), id(row, "department_id")));
+        });
     }
 
     @Override
-    public int product(String name) {
-        return getOrCreate("product " + name, () -> template().requestBody("direct:" + DimensionRoutes.UPSERT_PRODUCT, name, Integer.class));
+    public Map<String, Integer> products(Set<String> names) {
+        return getOrCreate("product", names, wanted -> upsert(DimensionRoutes.UPSERT_PRODUCT,
+                Map.of("names", wanted.toArray(String[]::new)), row -> (String) row.get("name"), row -> id(row, "id")));
+    }
+
+    private <V> Map<String, V> upsert(String route, Map<String, Object> parameters,
+                                      Function<Map<?, ?>, String> key, Function<Map<?, ?>, V> value) {
+        List<?> rows = template().requestBody("direct:" + route, parameters, List.class);
+        Map<String, V> found = new HashMap<>();
+        for (Object row : rows) {
+            Map<?, ?> columns = (Map<?, ?>) row;
+            found.put(key.apply(columns), value.apply(columns));
+        }
+        return found;
+    }
+
+    private static <V> Map<String, V> getOrCreate(String dimension, Set<String> keys, Function<Set<String>, Map<String, V>> upsert) {
+        Map<String, V> resolved = new HashMap<>();
+        Set<String> missing = new HashSet<>(keys);
+        for (int attempt = 0; attempt < ATTEMPTS && !missing.isEmpty(); attempt++) {
+            Map<String, V> found = upsert.apply(missing);
+            resolved.putAll(found);
+            missing.removeAll(found.keySet());
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Get-or-create of " + missing.size() + " " + dimension + " key(s) returned no id "
+                    + ATTEMPTS + " times, e.g. " + missing.iterator().next());
+        }
+        return resolved;
+    }
+
+    private static int id(Map<?, ?> row, String column) {
+        return ((Number) row.get(column)).intValue();
     }
 
     private ProducerTemplate template() {
@@ -44,19 +90,5 @@ public final class CamelDimensionUpserts implements DimensionUpserts {
             }
         }
         return current;
-    }
-
-    /**
-     * The upsert returns nothing in one race: another loader inserted the key after this
-     * statement's snapshot was taken. A second statement sees it.
-     */
-    private static <T> T getOrCreate(String what, Supplier<T> upsert) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            T value = upsert.get();
-            if (value != null) {
-                return value;
-            }
-        }
-        throw new IllegalStateException("Upsert of " + what + " returned no row three times");
     }
 }

@@ -14,15 +14,15 @@ public final class DimensionRoutes extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
-        upsertRoute(UPSERT_DEPARTMENT, "department: body = department_name; returns department_id");
-        upsertRoute(UPSERT_SENSOR, "sensor: body = {serial, departmentId}; returns {sensor_id, department_id}");
-        upsertRoute(UPSERT_PRODUCT, "product: body = product_name; returns product_id");
+        upsertRoute(UPSERT_DEPARTMENT, "departments: body {names}; returns rows {id, name}");
+        upsertRoute(UPSERT_SENSOR, "sensors: body {serials, departmentIds}; returns rows {id, serial, department_id}");
+        upsertRoute(UPSERT_PRODUCT, "products: body {names}; returns rows {id, name}");
     }
 
     private void upsertRoute(String routeId, String description) {
         from(direct(routeId)).routeId(routeId)
                 .description("Get-or-create " + description)
                 .transacted("PROPAGATION_REQUIRES_NEW")
-                .to(sql("classpath:sql/" + routeId + ".sql").dataSource("#warehouse").outputType("SelectOne"));
+                .to(sql("classpath:sql/" + routeId + ".sql").dataSource("#warehouse").outputType("SelectList"));
     }
 }

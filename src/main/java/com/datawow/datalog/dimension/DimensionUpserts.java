@@ -1,15 +1,19 @@
 package com.datawow.datalog.dimension;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
- * Get-or-create of dimension rows, each committed on its own before it returns (in the daemon:
- * the {@code upsert-*} routes, REQUIRES_NEW transactions).
+ * Get-or-create of dimension rows, a batch of keys at a time, each call committed on its own
+ * before it returns (in the daemon: the {@code upsert-*} routes, REQUIRES_NEW transactions).
+ * Each returns an id for every key asked for.
  */
 public interface DimensionUpserts {
 
-    int department(String name);
+    Map<String, Integer> departments(Set<String> names);
 
-    /** The sensor as stored: a new one is created in {@code departmentId}; an existing one keeps its own. */
-    SensorRef sensor(String serial, int departmentId);
+    /** New sensors are created in the department given; existing ones come back with their own. */
+    Map<String, SensorRef> sensors(Map<String, Integer> departmentOfSerial);
 
-    int product(String name);
+    Map<String, Integer> products(Set<String> names);
 }

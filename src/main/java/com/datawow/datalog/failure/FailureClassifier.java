@@ -4,6 +4,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -51,6 +52,8 @@ public final class FailureClassifier {
         return cause instanceof SQLTransientException
                 || cause instanceof SQLRecoverableException
                 || cause instanceof CannotCreateTransactionException
+                // a commit or rollback that fails has lost its connection (and hides the first failure)
+                || cause instanceof TransactionSystemException
                 || cause instanceof TransientDataAccessException
                 || cause instanceof RecoverableDataAccessException
                 || cause instanceof DataAccessResourceFailureException

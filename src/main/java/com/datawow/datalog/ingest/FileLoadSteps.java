@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Iterator;
+import java.util.function.BooleanSupplier;
 
 /** The steps of loading one file, one method per step of {@link IngestRoutes}. */
 public final class FileLoadSteps {
@@ -33,9 +34,11 @@ public final class FileLoadSteps {
     private final OutageLog outageLog;
     private final FailureClassifier classifier;
     private final Backoff backoff;
+    private final BooleanSupplier databaseAnswers;
 
     public FileLoadSteps(IngestSettings settings, FileLedger ledger, DimensionResolver dimensions, CopyDatalogWriter copyWriter,
-                         RejectedFiles rejectedFiles, IngestStatistics statistics, OutageLog outageLog, FailureClassifier classifier) {
+                         RejectedFiles rejectedFiles, IngestStatistics statistics, OutageLog outageLog, FailureClassifier classifier,
+                         BooleanSupplier databaseAnswers) {
         this.settings = settings;
         this.ledger = ledger;
         this.dimensions = dimensions;
@@ -45,6 +48,7 @@ public final class FileLoadSteps {
         this.outageLog = outageLog;
         this.classifier = classifier;
         this.backoff = new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay());
+        this.databaseAnswers = databaseAnswers;
     }
 
     /** Size and checksum, read before the transaction starts. */
@@ -134,7 +138,11 @@ public final class FileLoadSteps {
                 pauseBeforeRetry(exchange, failedAttempts, failure);
             }
             case UNEXPECTED -> {
-                if (failedAttempts >= settings.unexpectedFailureAttempts()) {
+                if (!databaseAnswers.getAsBoolean()) {
+                    // whatever the exception says, a database that does not answer is an outage: keep the file
+                    outageLog.failed(load.file().name(), failure);
+                    pauseBeforeRetry(exchange, failedAttempts, failure);
+                } else if (failedAttempts >= settings.unexpectedFailureAttempts()) {
                     reject(exchange, load, failure);
                 } else {
                     LOG.warn("'{}' failed unexpectedly (attempt {} of {}), trying again: {}",

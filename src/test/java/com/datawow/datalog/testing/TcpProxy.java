@@ -94,6 +94,8 @@ public final class TcpProxy implements AutoCloseable {
                 try {
                     Socket client = listening.accept();
                     Socket upstream = new Socket(targetHost, targetPort);
+                    client.setTcpNoDelay(true);   // the protocol is chatty: Nagle would stall each round trip
+                    upstream.setTcpNoDelay(true);
                     sockets.add(client);
                     sockets.add(upstream);
                     pump(client, upstream);
