@@ -86,8 +86,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestSettings ingest = IngestSettings.from(settings);
         generateIfEmpty(ingest.dropDir(), out);
 
-        // each file in flight holds a connection and its dimension upserts a second; one more for the health check
-        DatabaseSettings databaseSettings = DatabaseSettings.from(settings).withMinimumPoolSize(2 * (ingest.concurrency() + 1) + 3);
+        DatabaseSettings databaseSettings = DatabaseSettings.from(settings).withMinimumPoolSize(ingest.connectionsNeeded());
         Warehouse warehouse = Warehouse.open(databaseSettings);
         IngestDaemon daemon = null;
         try {

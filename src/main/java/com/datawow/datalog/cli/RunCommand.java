@@ -55,8 +55,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = database.settings(overrides());
         IngestSettings ingest = IngestSettings.from(settings);
-        // each file in flight holds a connection, and its dimension upserts borrow a second one
-        DatabaseSettings databaseSettings = DatabaseSettings.from(settings).withMinimumPoolSize(2 * (ingest.concurrency() + 1) + 2);
+        DatabaseSettings databaseSettings = DatabaseSettings.from(settings).withMinimumPoolSize(ingest.connectionsNeeded());
         PrintWriter out = spec.commandLine().getOut();
         try (Warehouse warehouse = Warehouse.open(databaseSettings)) {
             warehouse.embedded().ifPresent(embedded -> out.printf(

@@ -48,6 +48,15 @@ public record IngestSettings(Path dropDir,
                 3);
     }
 
+    /**
+     * Connections the loader needs at most: each file in flight holds one, and its dimension
+     * upserts (REQUIRES_NEW) borrow a second; the file-route's thread pool may run one more file
+     * on the polling thread; plus the health check and the outage probe.
+     */
+    public int connectionsNeeded() {
+        return 2 * (concurrency + 1) + 2;
+    }
+
     public IngestSettings withDropDir(Path dir) {
         return new IngestSettings(dir, batchSize, writer, concurrency, pollDelay, readLockMinAge,
                 retryInitialDelay, retryMaxDelay, unexpectedFailureAttempts);

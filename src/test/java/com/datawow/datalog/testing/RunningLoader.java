@@ -51,7 +51,7 @@ public final class RunningLoader implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(database.user());
         config.setPassword(database.password());
-        config.setMaximumPoolSize(2 * (settings.concurrency() + 1) + 2);
+        config.setMaximumPoolSize(settings.connectionsNeeded());
         config.setMinimumIdle(0);
         config.setConnectionTimeout(2_000);
         config.setInitializationFailTimeout(-1);
