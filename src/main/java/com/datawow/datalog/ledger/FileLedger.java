@@ -64,7 +64,7 @@ public final class FileLedger {
 
     /** Closes a load: its row count and finish time, in the file's transaction. */
     public void completeLoad(int fileId, long rows) {
-        jdbc.sql("UPDATE ingest_ledger SET row_count = ?, finished_at = now() WHERE file_id = ?")
+        jdbc.sql("UPDATE ingest_ledger SET row_count = ?, finished_at = clock_timestamp() WHERE file_id = ?")
                 .params(rows, fileId)
                 .update();
     }
