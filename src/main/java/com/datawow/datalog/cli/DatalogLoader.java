@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Loads sensor-log Parquet files into a PostgreSQL warehouse, exactly once.",
-        subcommands = {GenerateCommand.class, SchemaCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class,
+        subcommands = {GenerateCommand.class, SchemaCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DatalogLoader {
 

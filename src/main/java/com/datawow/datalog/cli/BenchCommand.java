@@ -1,0 +1,91 @@
+package com.datawow.datalog.cli;
+
+import com.datawow.datalog.bench.BenchOptions;
+import com.datawow.datalog.bench.Benchmark;
+import com.datawow.datalog.bench.LoaderCommand;
+import com.datawow.datalog.bench.PostgresServer;
+import com.datawow.datalog.config.Settings;
+import com.datawow.datalog.ingest.IngestSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code bench}: the loader against a raw COPY of the same rows, on the same server, in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Generates --minutes of sample files, loads them with 'run --once' in a child JVM into a fresh database "
+                + "(datalog_bench_*) and times it, then imports exactly the rows it wrote with one binary COPY into a second "
+                + "fresh database, and prints files/s, rows/s, wall time, peak RSS and the ratio loader / COPY.",
+                "Drops both databases and deletes the files afterwards unless --keep. "
+                + "Exit codes: 0 done, 1 the loader did not exit 0, 2 could not run."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--minutes", paramLabel = "N", defaultValue = "1441",
+            description = "Minutes of sample data from 2023-01-01 00:00, one file of 1,914 rows each (default ${DEFAULT-VALUE}: a day).")
+    long minutes;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", defaultValue = "jdbc:postgresql://127.0.0.1:5432/postgres",
+            description = "Any database on the server to use; the bench creates its own there (default ${DEFAULT-VALUE}).")
+    String jdbcUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "postgres",
+            description = "A user that may create databases (default ${DEFAULT-VALUE}).")
+    String user;
+
+    @Option(names = "--db-password", paramLabel = "PW", description = "Password (default: env DATALOG_DB_PASSWORD, else none).")
+    String password;
+
+    @Option(names = "--writer", paramLabel = "copy|insert", description = "The loader's writer (default: as 'run' would, copy).")
+    String writer;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Files the loader loads in parallel (default: as 'run' would, 2).")
+    Integer concurrency;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Rows per batch (default: as 'run' would, 10000).")
+    Integer batchSize;
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "256m", description = "The loader's -Xmx (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the temporary drop directory goes (default: java.io.tmpdir).")
+    Path workDir;
+
+    @Option(names = "--keep", description = "Keep the databases and the generated files.")
+    boolean keep;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        return new Benchmark(options(), LoaderCommand.ofThisProcess(), spec.commandLine().getOut()).run();
+    }
+
+    /** The loader settings resolved as 'run' resolves them (option > env > config file), then passed to it explicitly. */
+    private BenchOptions options() {
+        Map<String, String> overrides = new HashMap<>();
+        if (writer != null) {
+            overrides.put(IngestSettings.WRITER, writer);
+        }
+        if (concurrency != null) {
+            overrides.put(IngestSettings.CONCURRENCY, concurrency.toString());
+        }
+        if (batchSize != null) {
+            overrides.put(IngestSettings.BATCH_SIZE, batchSize.toString());
+        }
+        String pw = password != null ? password : System.getenv().getOrDefault("DATALOG_DB_PASSWORD", "");
+        try {
+            IngestSettings ingest = IngestSettings.from(Settings.fromEnvironment(overrides));
+            return new BenchOptions(minutes, new PostgresServer(jdbcUrl, user, pw), ingest.writer(), ingest.concurrency(),
+                    ingest.batchSize(), heap, workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir")), keep);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}
