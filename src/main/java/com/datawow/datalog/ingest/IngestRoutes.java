@@ -73,8 +73,9 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         return file(settings.dropDir().toAbsolutePath().toString())
                 .include(".*\\.parquet")                 // hidden names are skipped by the component itself
                 .sortBy("file:name")                      // oldest minute first
-                .maxMessagesPerPoll(100).eagerMaxMessagesPerPoll(false) // sort the whole backlog, take the first 100
+                .maxMessagesPerPoll(500).eagerMaxMessagesPerPoll(false) // sort the whole backlog, take the first 500
                 .delay(settings.pollDelay().toMillis())
+                .greedy(true)                             // with a backlog, poll again at once instead of idling a delay
                 .readLock("changed")                      // a file still being written is left for a later poll
                 .readLockMinAge(settings.readLockMinAge().toMillis() + "ms")
                 .readLockMinLength(0)                     // zero bytes is bad input, not "still being written"
