@@ -6,6 +6,8 @@ import com.datawow.datalog.write.WriterKind;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.FileEndpointBuilderFactory.FileEndpointConsumerBuilder;
 import org.apache.camel.model.OnExceptionDefinition;
@@ -46,7 +48,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
             ingest.threads(settings.concurrency(), settings.concurrency()).maxQueueSize(settings.concurrency()).threadName("ingest");
         }
         ingest.process(steps::fingerprint)
-                .to(direct(LOAD_FILE))
+                .process(new CallReportingFailures("direct:" + LOAD_FILE))
                 .process(steps::recordOutcome);
 
         from(direct(LOAD_FILE)).routeId(LOAD_FILE)
@@ -114,6 +116,46 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                 .readLockTimeout(Math.max(2_000, settings.readLockMinAge().toMillis() * 4))
                 .readLockLoggingLevel(LoggingLevel.DEBUG)
                 .move("${exchangeProperty." + IngestExchange.DESTINATION + "}/${file:name}");
+    }
+
+    /**
+     * Calls a (transacted) sub-route so that its failure reaches the handlers of this route. The
+     * sub-route's own error handler (the TransactionErrorHandler that rolls back) marks a failure as
+     * handled; left so, the onException clauses of ingest-files never run: bad input was rolled back
+     * into the drop directory and retried at every poll for ever, and an outage got no back-off.
+     */
+    private static final class CallReportingFailures implements Processor {
+
+        private final String uri;
+        private volatile ProducerTemplate template;
+
+        CallReportingFailures(String uri) {
+            this.uri = uri;
+        }
+
+        @Override
+        public void process(Exchange exchange) {
+            template(exchange).send(uri, exchange);
+            if (exchange.getException() != null) {
+                // a fresh failure for this route's error handler: not yet handled, not yet exhausted
+                exchange.getExchangeExtension().setFailureHandled(false);
+                exchange.getExchangeExtension().setErrorHandlerHandled(null);
+                exchange.getExchangeExtension().setRedeliveryExhausted(false);
+            }
+        }
+
+        private ProducerTemplate template(Exchange exchange) {
+            ProducerTemplate current = template;
+            if (current == null) {
+                synchronized (this) {
+                    if (template == null) {
+                        template = exchange.getContext().createProducerTemplate();
+                    }
+                    current = template;
+                }
+            }
+            return current;
+        }
     }
 
     private Predicate failureIs(FailureKind kind) {
