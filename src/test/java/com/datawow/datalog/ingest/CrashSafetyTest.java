@@ -78,10 +78,11 @@ class CrashSafetyTest {
 
         // ... the moment a file is committed that is not yet in .done/ (between commit and move, if we catch it)
         int doneNow = parquetFilesIn(done);
-        killWhen(database, "a file is committed but not yet moved, or 10 more are done", () -> {
+        long loadedNow = ExactlyOnce.ledgerRows(database, "loaded");
+        killWhen(database, "a new file is committed but not yet moved, or 10 more are done", () -> {
             long loaded = ExactlyOnce.ledgerRows(database, "loaded");
             int moved = parquetFilesIn(done);
-            return loaded > moved || moved >= doneNow + 10;
+            return loaded > loadedNow && loaded > moved || moved >= doneNow + 10;
         });
 
         // ... mid-way
