@@ -1,0 +1,70 @@
+package com.datawow.datalog.ingest;
+
+import com.datawow.datalog.parquet.SampleRows;
+import com.datawow.datalog.parquet.SensorLogFiles;
+import com.datawow.datalog.parquet.SensorLogFixture;
+import com.datawow.datalog.testing.ExactlyOnce;
+import com.datawow.datalog.testing.LoaderProcess;
+import com.datawow.datalog.testing.PostgresExtension;
+import com.datawow.datalog.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Memory does not grow with file size (issue 3, invariant 5): a file of 2,000,000 rows, in
+ * several row groups as a real writer makes it, loads in a JVM with a 256 MB heap.
+ */
+@ExtendWith(PostgresExtension.class)
+class MemoryBoundTest {
+
+    private static final int ROWS = 2_000_000;
+    private static final String NAME = "2023-01-02 00:00:00.parquet";
+
+    @TempDir
+    Path dropDir;
+    @TempDir
+    Path logs;
+
+    private LoaderProcess loader;
+
+    @AfterEach
+    void noLoaderOutlivesTheTest() throws InterruptedException {
+        if (loader != null) {
+            loader.close();
+        }
+    }
+
+    @Test
+    void a_two_million_row_file_loads_with_a_256_mb_heap(TestDatabase database) throws Exception {
+        // given one file of 2,000,000 rows in row groups of 500,000 (pyarrow's default is 1 Mi rows; Spark's ~128 MB)
+        Path file = SensorLogFixture.generated(ROWS, new SampleRows(2).generator(LocalDateTime.of(2023, 1, 2, 0, 0)))
+                .rowGroupRows(500_000)
+                .writeTo(dropDir, NAME);
+        assertThat(SensorLogFiles.footer(file).getBlocks()).hasSize(4);
+
+        // when run --once loads it with -Xmx256m (a heap dump is written if it runs out)
+        loader = LoaderProcess.run(database, dropDir).once()
+                .maxHeap("256m")
+                .jvmOption("-XX:+HeapDumpOnOutOfMemoryError")
+                .jvmOption("-XX:HeapDumpPath=" + logs)
+                .jvmOption("-XX:+ExitOnOutOfMemoryError")
+                .logTo(logs)
+                .start();
+        OptionalInt exitCode = loader.waitFor(Duration.ofMinutes(2));
+
+        // then it exits 0 with every row loaded
+        assertThat(exitCode).as(loader.describe()).hasValue(0);
+        assertThat(loader.output()).contains("1 files: 1 loaded").doesNotContain("OutOfMemoryError");
+        ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, Map.of(NAME, (long) ROWS));
+    }
+}
