@@ -8,6 +8,7 @@ import com.datawow.datalog.config.Settings;
 import com.datawow.datalog.ingest.IngestSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -41,14 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--db-password", paramLabel = "PW", description = "Password (default: env DATALOG_DB_PASSWORD, else none).")
     String password;
 
-    @Option(names = "--writer", paramLabel = "copy|insert", description = "The loader's writer (default: as 'run' would, copy).")
-    String writer;
-
-    @Option(names = "--concurrency", paramLabel = "N", description = "Files the loader loads in parallel (default: as 'run' would, 2).")
-    Integer concurrency;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Rows per batch (default: as 'run' would, 10000).")
-    Integer batchSize;
+    @Mixin
+    LoadOptions load;
 
     @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "256m", description = "The loader's -Xmx (default ${DEFAULT-VALUE}).")
     String heap;
@@ -69,16 +64,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The loader settings resolved as 'run' resolves them (option > env > config file), then passed to it explicitly. */
     private BenchOptions options() {
-        Map<String, String> overrides = new HashMap<>();
-        if (writer != null) {
-            overrides.put(IngestSettings.WRITER, writer);
-        }
-        if (concurrency != null) {
-            overrides.put(IngestSettings.CONCURRENCY, concurrency.toString());
-        }
-        if (batchSize != null) {
-            overrides.put(IngestSettings.BATCH_SIZE, batchSize.toString());
-        }
+        Map<String, String> overrides = load.overrides();
         String pw = password != null ? password : System.getenv().getOrDefault("DATALOG_DB_PASSWORD", "");
         try {
             IngestSettings ingest = IngestSettings.from(Settings.fromEnvironment(overrides));

@@ -39,14 +39,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Drop directory (default data_sample; env DATALOG_DROP_DIR).")
     Path dir;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Rows per batch (default 10000; env DATALOG_BATCH_SIZE).")
-    Integer batchSize;
-
-    @Option(names = "--writer", paramLabel = "copy|insert", description = "How rows are written (default copy; env DATALOG_WRITER).")
-    String writer;
-
-    @Option(names = "--concurrency", paramLabel = "N", description = "Files loaded in parallel (default 2; env DATALOG_CONCURRENCY).")
-    Integer concurrency;
+    @Mixin
+    LoadOptions load;
 
     @Spec
     CommandSpec spec;
@@ -92,18 +86,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Map<String, String> overrides() {
-        Map<String, String> overrides = new HashMap<>();
+        Map<String, String> overrides = new HashMap<>(load.overrides());
         if (dir != null) {
             overrides.put(IngestSettings.DROP_DIR, dir.toString());
-        }
-        if (batchSize != null) {
-            overrides.put(IngestSettings.BATCH_SIZE, batchSize.toString());
-        }
-        if (writer != null) {
-            overrides.put(IngestSettings.WRITER, writer);
-        }
-        if (concurrency != null) {
-            overrides.put(IngestSettings.CONCURRENCY, concurrency.toString());
         }
         return overrides;
     }
