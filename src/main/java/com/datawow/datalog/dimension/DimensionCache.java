@@ -37,8 +37,4 @@ public final class DimensionCache {
     void putProduct(String name, int id) {
         products.put(name, id);
     }
-
-    public int size() {
-        return departments.size() + sensors.size() + products.size();
-    }
 }

@@ -56,9 +56,4 @@ public record IngestSettings(Path dropDir,
     public int connectionsNeeded() {
         return 2 * (concurrency + 1) + 2;
     }
-
-    public IngestSettings withDropDir(Path dir) {
-        return new IngestSettings(dir, batchSize, writer, concurrency, pollDelay, readLockMinAge,
-                retryInitialDelay, retryMaxDelay, unexpectedFailureAttempts);
-    }
 }

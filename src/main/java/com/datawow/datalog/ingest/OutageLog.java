@@ -36,10 +36,6 @@ public final class OutageLog {
         }
     }
 
-    public boolean inOutage() {
-        return outageSince.get() != null;
-    }
-
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** A database of its own for one test class, on the server {@link TestPostgres} found. Dropped afterwards. */
 public final class TestDatabase implements AutoCloseable {
@@ -57,11 +56,6 @@ public final class TestDatabase implements AutoCloseable {
     /** A pool for the test's own checks (the code under test opens its own). */
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    /** Database settings pointing at this database. */
-    public DatabaseSettings databaseSettings() {
-        return new DatabaseSettings(Optional.of(jdbcUrl()), user(), password(), 4, Path.of("unused"), 0);
     }
 
     /** Layered settings pointing at this database, with more keys on top. */
