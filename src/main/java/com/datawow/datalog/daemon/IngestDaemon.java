@@ -8,6 +8,7 @@ import com.datawow.datalog.dimension.DimensionCache;
 import com.datawow.datalog.dimension.DimensionResolver;
 import com.datawow.datalog.dimension.DimensionRoutes;
 import com.datawow.datalog.failure.FailureClassifier;
+import com.datawow.datalog.ingest.FailedAttempts;
 import com.datawow.datalog.ingest.FileLoadSteps;
 import com.datawow.datalog.ingest.IngestRoutes;
 import com.datawow.datalog.ingest.IngestSettings;
@@ -78,11 +79,13 @@ public final class IngestDaemon implements AutoCloseable {
         DimensionCache cache = new DimensionCache();
         // The upserts need the context's ProducerTemplate, which exists once main has started.
         CamelDimensionUpserts upserts = new CamelDimensionUpserts(() -> main.getCamelContext().createProducerTemplate());
+        OutageLog outageLog = new OutageLog(clock);
         FileLoadSteps steps = new FileLoadSteps(settings, ledger, new DimensionResolver(cache, upserts),
-                new CopyDatalogWriter(dataSource), new RejectedFiles(ledger, classifier, clock), statistics, new OutageLog(clock), classifier,
-                new DatabaseProbe(dataSource)::answers);
+                new CopyDatalogWriter(dataSource), statistics, outageLog);
+        FailedAttempts failedAttempts = new FailedAttempts(settings, classifier, new RejectedFiles(ledger, classifier, clock), statistics,
+                outageLog, new DatabaseProbe(dataSource)::answers);
         main.configure().addRoutesBuilder(new DimensionRoutes());
-        main.configure().addRoutesBuilder(new IngestRoutes(settings, steps));
+        main.configure().addRoutesBuilder(new IngestRoutes(settings, steps, failedAttempts));
         return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory);
     }
 

@@ -2,6 +2,7 @@ package com.datawow.datalog.ingest;
 
 import com.datawow.datalog.ledger.FileFingerprint;
 import com.datawow.datalog.ledger.LedgerClaim;
+import org.apache.camel.Exchange;
 
 /**
  * The state of one file's trip through the routes, kept in one exchange property (the split's
@@ -17,6 +18,11 @@ public final class FileLoad {
 
     FileLoad(FileFingerprint file) {
         this.file = file;
+    }
+
+    /** The load of the file the exchange carries (one of the ingest routes' exchanges, or a batch of its split). */
+    static FileLoad of(Exchange exchange) {
+        return exchange.getProperty(IngestExchange.FILE_LOAD, FileLoad.class);
     }
 
     public FileFingerprint file() {

@@ -22,10 +22,12 @@ public final class IngestRoutes extends EndpointRouteBuilder {
 
     private final IngestSettings settings;
     private final FileLoadSteps steps;
+    private final FailedAttempts failedAttempts;
 
-    public IngestRoutes(IngestSettings settings, FileLoadSteps steps) {
+    public IngestRoutes(IngestSettings settings, FileLoadSteps steps, FailedAttempts failedAttempts) {
         this.settings = settings;
         this.steps = steps;
+        this.failedAttempts = failedAttempts;
     }
 
     @Override
@@ -43,7 +45,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                         .to(direct(LOAD_FILE))
                         .process(steps::recordOutcome)
                     .doCatch(Exception.class)
-                        .process(steps::afterFailedAttempt) // bad input: .error/; outage: back off, again; else a few tries
+                        .process(failedAttempts::afterFailedAttempt) // bad input: .error/; outage: back off, again; else a few tries
                     .end()
                 .end();
 
