@@ -1,9 +1,8 @@
 package com.datawow.datalog.ingest;
 
 import com.datawow.datalog.write.WriterKind;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.apache.camel.builder.endpoint.dsl.FileEndpointBuilderFactory.FileEndpointConsumerBuilder;
+import org.apache.camel.builder.endpoint.dsl.FileEndpointBuilderFactory.AdvancedFileEndpointConsumerBuilder;
 import org.apache.camel.model.RouteDefinition;
 
 /**
@@ -12,7 +11,7 @@ import org.apache.camel.model.RouteDefinition;
  * ingest-files  drop dir -> fingerprint -> loop: try load-file -> count | catch: reject, or back off and retry   (not transacted)
  * load-file     ledger claim -> split(batches).streaming() -> dimensions -> write-batch -> ledger close   (transacted)
  * </pre>
- * The file moves to .done/ (or .error/) only when ingest-files completes, after the commit.
+ * The file moves to .done/ (or .error/) only when ingest-files completes, after the commit (see {@link ArchiveOnCommit}).
  */
 public final class IngestRoutes extends EndpointRouteBuilder {
 
@@ -71,19 +70,14 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         }
     }
 
-    private FileEndpointConsumerBuilder dropDirectory() {
+    private AdvancedFileEndpointConsumerBuilder dropDirectory() {
         return file(settings.dropDir().toAbsolutePath().toString())
                 .include(".*\\.parquet")                 // hidden names are skipped by the component itself
                 .sortBy("file:name")                      // oldest minute first
                 .maxMessagesPerPoll(500).eagerMaxMessagesPerPoll(false) // sort the whole backlog, take the first 500
                 .delay(settings.pollDelay().toMillis())
                 .greedy(true)                             // with a backlog, poll again at once instead of idling a delay
-                .readLock("changed")                      // a file still being written is left for a later poll
-                .readLockMinAge(settings.readLockMinAge().toMillis() + "ms")
-                .readLockMinLength(0)                     // zero bytes is bad input, not "still being written"
-                .readLockCheckInterval(Math.max(100, settings.readLockMinAge().toMillis() / 2))
-                .readLockTimeout(Math.max(2_000, settings.readLockMinAge().toMillis() * 4))
-                .readLockLoggingLevel(LoggingLevel.DEBUG)
-                .move("${exchangeProperty." + IngestExchange.DESTINATION + "}/${file:name}");
+                .advanced()
+                .processStrategy(new ArchiveOnCommit(getContext(), settings)); // read lock; move to the destination after commit
     }
 }
