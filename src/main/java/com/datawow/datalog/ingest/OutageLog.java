@@ -3,6 +3,7 @@ package com.datawow.datalog.ingest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +37,14 @@ public final class OutageLog {
         }
     }
 
+    /** The database's own words where there are some (the first SQLException), else the root cause. */
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+            root = cause;
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
