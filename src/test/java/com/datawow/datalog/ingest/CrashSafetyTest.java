@@ -7,11 +7,12 @@ import com.datawow.datalog.generate.SampleFileGenerator;
 import com.datawow.datalog.generate.SampleGenerator;
 import com.datawow.datalog.generate.SampleMinute;
 import com.datawow.datalog.testing.ExactlyOnce;
+import com.datawow.datalog.testing.ChildLoaders;
 import com.datawow.datalog.testing.LoaderProcess;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -19,8 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
@@ -48,14 +47,8 @@ class CrashSafetyTest {
     @TempDir
     Path logs;
 
-    private final List<LoaderProcess> loaders = new ArrayList<>();
-
-    @AfterEach
-    void noLoaderOutlivesTheTest() throws InterruptedException {
-        for (LoaderProcess loader : loaders) {
-            loader.close();
-        }
-    }
+    @RegisterExtension
+    final ChildLoaders loaders = new ChildLoaders();
 
     @Test
     void every_file_is_loaded_exactly_once_however_often_the_daemon_is_killed(TestDatabase database) throws Exception {
@@ -133,8 +126,6 @@ class CrashSafetyTest {
     }
 
     private LoaderProcess started(LoaderProcess.Builder builder) throws Exception {
-        LoaderProcess loader = builder.start();
-        loaders.add(loader);
-        return loader;
+        return loaders.start(builder);
     }
 }

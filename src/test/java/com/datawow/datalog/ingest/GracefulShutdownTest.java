@@ -4,12 +4,13 @@ import com.datawow.datalog.db.Schema;
 import com.datawow.datalog.parquet.SampleRows;
 import com.datawow.datalog.parquet.SensorLogFixture;
 import com.datawow.datalog.testing.ExactlyOnce;
+import com.datawow.datalog.testing.ChildLoaders;
 import com.datawow.datalog.testing.LoaderProcess;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -19,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -49,14 +48,8 @@ class GracefulShutdownTest {
     @TempDir
     Path logs;
 
-    private final List<LoaderProcess> loaders = new ArrayList<>();
-
-    @AfterEach
-    void noLoaderOutlivesTheTest() throws InterruptedException {
-        for (LoaderProcess loader : loaders) {
-            loader.close();
-        }
-    }
+    @RegisterExtension
+    final ChildLoaders loaders = new ChildLoaders();
 
     @Test
     void sigterm_while_a_file_is_in_flight_stops_the_daemon_and_leaves_nothing_half_loaded(TestDatabase database) throws Exception {
@@ -118,8 +111,6 @@ class GracefulShutdownTest {
     }
 
     private LoaderProcess started(LoaderProcess.Builder builder) throws Exception {
-        LoaderProcess loader = builder.logTo(logs).start();
-        loaders.add(loader);
-        return loader;
+        return loaders.start(builder.logTo(logs));
     }
 }

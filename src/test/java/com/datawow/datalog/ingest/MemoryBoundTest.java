@@ -4,11 +4,12 @@ import com.datawow.datalog.parquet.SampleRows;
 import com.datawow.datalog.parquet.SensorLogFiles;
 import com.datawow.datalog.parquet.SensorLogFixture;
 import com.datawow.datalog.testing.ExactlyOnce;
+import com.datawow.datalog.testing.ChildLoaders;
 import com.datawow.datalog.testing.LoaderProcess;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +36,8 @@ class MemoryBoundTest {
     @TempDir
     Path logs;
 
-    private LoaderProcess loader;
-
-    @AfterEach
-    void noLoaderOutlivesTheTest() throws InterruptedException {
-        if (loader != null) {
-            loader.close();
-        }
-    }
+    @RegisterExtension
+    final ChildLoaders loaders = new ChildLoaders();
 
     @Test
     void a_two_million_row_file_loads_with_a_256_mb_heap(TestDatabase database) throws Exception {
@@ -53,13 +48,12 @@ class MemoryBoundTest {
         assertThat(SensorLogFiles.footer(file).getBlocks()).hasSize(4);
 
         // when run --once loads it with -Xmx256m (a heap dump is written if it runs out)
-        loader = LoaderProcess.run(database, dropDir).once()
+        LoaderProcess loader = loaders.start(LoaderProcess.run(database, dropDir).once()
                 .maxHeap("256m")
                 .jvmOption("-XX:+HeapDumpOnOutOfMemoryError")
                 .jvmOption("-XX:HeapDumpPath=" + logs)
                 .jvmOption("-XX:+ExitOnOutOfMemoryError")
-                .logTo(logs)
-                .start();
+                .logTo(logs));
         OptionalInt exitCode = loader.waitFor(Duration.ofMinutes(2));
 
         // then it exits 0 with every row loaded
