@@ -26,13 +26,17 @@ class SlowWriterTest {
         Path complete = SensorLogFixture.of(new SampleRows(5).minute(LocalDateTime.of(2023, 1, 4, 0, 0), 1_914)).writeTo(staging, "x.parquet");
         byte[] bytes = Files.readAllBytes(complete);
 
-        try (RunningLoader loader = RunningLoader.start(database, dropDir)) {
+        IngestSettings fast = RunningLoader.fastSettings(dropDir);
+        // the production default minimum age (1 s): far above the writer's 100 ms pauses, even on a busy machine
+        IngestSettings settings = new IngestSettings(dropDir, fast.batchSize(), fast.writer(), fast.concurrency(), fast.pollDelay(),
+                Duration.ofSeconds(1), fast.retryInitialDelay(), fast.retryMaxDelay(), fast.unexpectedFailureAttempts());
+        try (RunningLoader loader = RunningLoader.start(database, database.jdbcUrl(), settings)) {
             try (OutputStream out = Files.newOutputStream(dropDir.resolve("2023-01-04 00:00:00.parquet"))) {
                 int chunk = bytes.length / 15 + 1;
                 for (int offset = 0; offset < bytes.length; offset += chunk) {
                     out.write(bytes, offset, Math.min(chunk, bytes.length - offset));
                     out.flush();
-                    Thread.sleep(100); // 1.5 s in all: longer than the poll delay, each pause shorter than the read lock's minimum age
+                    Thread.sleep(100); // 1.5 s in all: many polls, each pause far shorter than the read lock's minimum age
                 }
             }
             IngestStatistics.Snapshot totals = loader.awaitDrained(Duration.ofSeconds(30));
