@@ -1,7 +1,10 @@
 package com.datawow.datalog.cli;
 
+import com.datawow.datalog.failure.Causes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.util.List;
 
 /** The command line: {@code java -jar datalog-loader.jar <command>}. */
 @Command(name = "datalog-loader",
@@ -28,11 +31,11 @@ public final class DatalogLoader {
         return commandLine;
     }
 
+    /** The failure's message with each cause's that adds something to it. */
     private static String messageOf(Throwable exception) {
-        Throwable cause = exception;
-        StringBuilder message = new StringBuilder(String.valueOf(cause.getMessage()));
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        List<Throwable> chain = Causes.of(exception);
+        StringBuilder message = new StringBuilder(String.valueOf(exception.getMessage()));
+        for (Throwable cause : chain.subList(1, chain.size())) {
             if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
                 message.append(": ").append(cause.getMessage());
             }

@@ -3,11 +3,13 @@ package com.datawow.datalog.db;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 
-/** Whether the database answers right now: a connection that validates within a few seconds. */
+/** Whether the database answers right now: {@code SELECT 1} on a pool connection, within a timeout. */
 public final class DatabaseProbe {
 
-    private static final int TIMEOUT_SECONDS = 3;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
 
     private final DataSource dataSource;
 
@@ -15,9 +17,18 @@ public final class DatabaseProbe {
         this.dataSource = dataSource;
     }
 
+    /** @throws SQLException why the database did not answer */
+    public void check(Duration timeout) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            statement.execute("SELECT 1");
+        }
+    }
+
     public boolean answers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(TIMEOUT_SECONDS);
+        try {
+            check(DEFAULT_TIMEOUT);
+            return true;
         } catch (SQLException e) {
             return false;
         }

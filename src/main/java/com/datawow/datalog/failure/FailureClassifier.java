@@ -28,7 +28,7 @@ public final class FailureClassifier {
     private static final String DATA_EXCEPTION_CLASS = "22";
 
     public FailureKind classify(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.of(failure)) {
             if (cause instanceof BadInputException) {
                 return FailureKind.BAD_INPUT;
             }

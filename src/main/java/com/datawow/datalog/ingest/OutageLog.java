@@ -1,5 +1,6 @@
 package com.datawow.datalog.ingest;
 
+import com.datawow.datalog.failure.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +40,6 @@ public final class OutageLog {
 
     /** The database's own words where there are some (the first SQLException), else the root cause. */
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException) {
-                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-            }
-            root = cause;
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return Causes.describe(Causes.find(failure, SQLException.class).map(Throwable.class::cast).orElseGet(() -> Causes.root(failure)));
     }
 }

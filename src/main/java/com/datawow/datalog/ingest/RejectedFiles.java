@@ -1,6 +1,7 @@
 package com.datawow.datalog.ingest;
 
 import com.datawow.datalog.failure.BadInputException;
+import com.datawow.datalog.failure.Causes;
 import com.datawow.datalog.failure.FailureClassifier;
 import com.datawow.datalog.failure.FailureKind;
 import com.datawow.datalog.ledger.FileLedger;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -51,32 +53,16 @@ public final class RejectedFiles {
     }
 
     private Reason reasonOf(String fileName, Throwable failure) {
-        BadInputException badInput = find(failure, BadInputException.class);
-        if (badInput != null) {
-            return new Reason(badInput.kind(), badInput.getMessage(), badInput.row());
+        Optional<BadInputException> badInput = Causes.find(failure, BadInputException.class);
+        if (badInput.isPresent()) {
+            return new Reason(badInput.get().kind(), badInput.get().getMessage(), badInput.get().row());
         }
         if (classifier.classify(failure) == FailureKind.BAD_INPUT) {
-            return new Reason("rejected-by-database", fileName + ": the database rejected a value: " + rootMessage(failure), OptionalLong.empty());
+            return new Reason("rejected-by-database", fileName + ": the database rejected a value: " + Causes.describe(Causes.root(failure)), OptionalLong.empty());
         }
-        return new Reason("unexpected", fileName + ": unexpected error: " + rootMessage(failure), OptionalLong.empty());
+        return new Reason("unexpected", fileName + ": unexpected error: " + Causes.describe(Causes.root(failure)), OptionalLong.empty());
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 
     private record Reason(String kind, String message, OptionalLong row) {
         String text(FileLoad load, Clock clock) {

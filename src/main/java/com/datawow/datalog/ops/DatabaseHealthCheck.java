@@ -1,11 +1,10 @@
 package com.datawow.datalog.ops;
 
+import com.datawow.datalog.db.DatabaseProbe;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,14 +22,14 @@ public final class DatabaseHealthCheck extends AbstractHealthCheck {
 
     public static final String ID = "database";
 
-    private final DataSource dataSource;
+    private final DatabaseProbe database;
     private final Duration timeout;
     // a pool connection can take its whole connection timeout to fail: the probe runs aside and is abandoned after `timeout`
     private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
 
     public DatabaseHealthCheck(DataSource dataSource, Duration timeout) {
         super("datalog", ID);
-        this.dataSource = dataSource;
+        this.database = new DatabaseProbe(dataSource);
         this.timeout = timeout;
     }
 
@@ -42,10 +41,7 @@ public final class DatabaseHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         Future<?> probe = probes.submit(() -> {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
-                statement.execute("SELECT 1");
-            }
+            database.check(timeout);
             return null;
         });
         try {

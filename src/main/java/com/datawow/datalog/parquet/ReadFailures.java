@@ -1,6 +1,7 @@
 package com.datawow.datalog.parquet;
 
 import com.datawow.datalog.failure.BadInputException;
+import com.datawow.datalog.failure.Causes;
 import com.datawow.datalog.failure.UnreadableFileException;
 
 import java.io.IOException;
@@ -34,12 +35,7 @@ final class ReadFailures {
     }
 
     static FileSystemException fileSystemCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof FileSystemException fileSystem) {
-                return fileSystem;
-            }
-        }
-        return null;
+        return Causes.find(failure, FileSystemException.class).orElse(null);
     }
 
     /**
@@ -49,11 +45,7 @@ final class ReadFailures {
      */
     private static String reason(String fileName, Throwable failure) {
         String message = withoutFilePrefix(fileName, describe(failure));
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String rootMessage = withoutFilePrefix(fileName, describe(root));
+        String rootMessage = withoutFilePrefix(fileName, describe(Causes.root(failure)));
         return message.contains(rootMessage) ? message : message + ": " + rootMessage;
     }
 
