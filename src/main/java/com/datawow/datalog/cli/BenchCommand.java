@@ -1,9 +1,9 @@
 package com.datawow.datalog.cli;
 
-import com.datawow.datalog.bench.BenchOptions;
-import com.datawow.datalog.bench.Benchmark;
-import com.datawow.datalog.bench.LoaderCommand;
-import com.datawow.datalog.bench.PostgresServer;
+import com.datawow.datalog.tools.bench.BenchOptions;
+import com.datawow.datalog.tools.bench.Benchmark;
+import com.datawow.datalog.tools.bench.LoaderCommand;
+import com.datawow.datalog.tools.bench.PostgresServer;
 import com.datawow.datalog.config.Settings;
 import com.datawow.datalog.ingest.IngestSettings;
 import picocli.CommandLine.Command;

@@ -1,13 +1,13 @@
 package com.datawow.datalog.cli;
 
 import com.datawow.datalog.config.Settings;
-import com.datawow.datalog.daemon.DropDirectory;
+import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.daemon.IngestDaemon;
 import com.datawow.datalog.db.DatabaseSettings;
 import com.datawow.datalog.db.Warehouse;
-import com.datawow.datalog.generate.GenerationSummary;
-import com.datawow.datalog.generate.MinuteRange;
-import com.datawow.datalog.generate.SampleFileGenerator;
+import com.datawow.datalog.tools.generate.GenerationSummary;
+import com.datawow.datalog.tools.generate.MinuteRange;
+import com.datawow.datalog.tools.generate.SampleFileGenerator;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.ops.ProgressStyle;

@@ -1,9 +1,9 @@
 package com.datawow.datalog.cli;
 
 import com.datawow.datalog.config.Settings;
-import com.datawow.datalog.generate.GenerationSummary;
-import com.datawow.datalog.generate.MinuteRange;
-import com.datawow.datalog.generate.SampleFileGenerator;
+import com.datawow.datalog.tools.generate.GenerationSummary;
+import com.datawow.datalog.tools.generate.MinuteRange;
+import com.datawow.datalog.tools.generate.SampleFileGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package com.datawow.datalog.cli;
 
-import com.datawow.datalog.generate.GenerationProgress;
+import com.datawow.datalog.tools.generate.GenerationProgress;
 
 import java.io.PrintWriter;
 import java.util.Locale;

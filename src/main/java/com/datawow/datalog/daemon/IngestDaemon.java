@@ -1,6 +1,7 @@
 package com.datawow.datalog.daemon;
 
 import com.datawow.datalog.config.Settings;
+import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.db.DatabaseProbe;
 import com.datawow.datalog.db.Transactions;
 import com.datawow.datalog.dimension.CamelDimensionUpserts;

@@ -1,6 +1,6 @@
 package com.datawow.datalog.ops;
 
-import com.datawow.datalog.daemon.DropDirectory;
+import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.ingest.IngestStatistics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,6 +1,6 @@
 package com.datawow.datalog.cli;
 
-import com.datawow.datalog.generate.SampleRow;
+import com.datawow.datalog.tools.generate.SampleRow;
 import com.datawow.datalog.parquet.SensorLogFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,11 @@
 package com.datawow.datalog.ingest;
 
-import com.datawow.datalog.generate.GenerationProgress;
-import com.datawow.datalog.generate.MinuteRange;
-import com.datawow.datalog.generate.SampleFileGenerator;
-import com.datawow.datalog.generate.SampleGenerator;
-import com.datawow.datalog.generate.SampleMinute;
-import com.datawow.datalog.generate.SampleRow;
+import com.datawow.datalog.tools.generate.GenerationProgress;
+import com.datawow.datalog.tools.generate.MinuteRange;
+import com.datawow.datalog.tools.generate.SampleFileGenerator;
+import com.datawow.datalog.tools.generate.SampleGenerator;
+import com.datawow.datalog.tools.generate.SampleMinute;
+import com.datawow.datalog.tools.generate.SampleRow;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;

@@ -1,8 +1,8 @@
 package com.datawow.datalog.ingest;
 
-import com.datawow.datalog.generate.GenerationProgress;
-import com.datawow.datalog.generate.MinuteRange;
-import com.datawow.datalog.generate.SampleFileGenerator;
+import com.datawow.datalog.tools.generate.GenerationProgress;
+import com.datawow.datalog.tools.generate.MinuteRange;
+import com.datawow.datalog.tools.generate.SampleFileGenerator;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;

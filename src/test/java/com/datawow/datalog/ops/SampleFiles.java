@@ -1,8 +1,8 @@
 package com.datawow.datalog.ops;
 
-import com.datawow.datalog.generate.GenerationProgress;
-import com.datawow.datalog.generate.MinuteRange;
-import com.datawow.datalog.generate.SampleFileGenerator;
+import com.datawow.datalog.tools.generate.GenerationProgress;
+import com.datawow.datalog.tools.generate.MinuteRange;
+import com.datawow.datalog.tools.generate.SampleFileGenerator;
 
 import java.io.IOException;
 import java.nio.file.Files;

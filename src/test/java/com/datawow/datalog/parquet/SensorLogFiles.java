@@ -1,6 +1,6 @@
 package com.datawow.datalog.parquet;
 
-import com.datawow.datalog.generate.SampleRow;
+import com.datawow.datalog.tools.generate.SampleRow;
 import dev.hardwood.InputFile;
 import dev.hardwood.reader.ParquetFileReader;
 import dev.hardwood.reader.RowReader;

@@ -1,6 +1,6 @@
 package com.datawow.datalog.testing;
 
-import com.datawow.datalog.daemon.DropDirectory;
+import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.daemon.IngestDaemon;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ingest.IngestStatistics;

@@ -1,5 +1,0 @@
-package com.datawow.datalog.generate;
-
-/** One of the 1,914 (department, sensor) rows that every sample minute repeats, in file order. */
-public record TemplateRow(String departmentName, String sensorSerial) {
-}

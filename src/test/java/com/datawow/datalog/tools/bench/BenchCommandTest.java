@@ -1,0 +1,60 @@
+package com.datawow.datalog.tools.bench;
+
+import com.datawow.datalog.cli.DatalogLoader;
+import com.datawow.datalog.testing.PostgresExtension;
+import com.datawow.datalog.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bench} end to end, in-process, on the test server (127.0.0.1:5432 if it answers, else the harness's
+ * embedded one): the loader runs as a child JVM from this JVM's class path.
+ */
+@ExtendWith(PostgresExtension.class)
+class BenchCommandTest {
+
+    private static final String BENCH_DATABASES = "SELECT count(*) FROM pg_database WHERE datname LIKE 'datalog\\_bench\\_%'";
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void loadsThreeMinutesComparesWithRawCopyAndCleansUp(TestDatabase database, @TempDir Path workDir) throws Exception {
+        long benchDatabasesBefore = database.queryLong(BENCH_DATABASES);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = DatalogLoader.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exitCode = commandLine.execute("bench", "--minutes", "3", "--jdbc-url", database.jdbcUrl(), "--db-user", database.user(),
+                "--db-password", database.password(), "--heap", "256m", "--work-dir", workDir.toString());
+
+        System.out.print(out); // in target/surefire-reports/*BenchCommandTest-output.txt
+        assertThat(exitCode).as("exit code; out:%n%s%nerr:%n%s", out, err).isZero();
+        assertThat(out.toString())
+                .contains("Generated 3 file(s), 5,742 rows")
+                .containsPattern("Loader exited with 0 after [0-9.]+ s: 3 files: 3 loaded, 0 replaced, 0 duplicates, 0 failed; 5,742 rows")
+                .contains("| files | 3 |")
+                .contains("| rows | 5,742 |")
+                .containsPattern("\\| loader wall time \\(.*\\) \\| [0-9]+\\.[0-9]{2} s \\|")
+                .containsPattern("\\| loader peak RSS \\(.*\\) \\| [1-9][0-9,]* MiB \\|")
+                .containsPattern("\\| raw COPY rows/s \\| [1-9][0-9,]* \\|")
+                .containsPattern("\\| \\*\\*loader / raw COPY \\(rows/s\\)\\*\\* \\| \\*\\*[0-9]+\\.[0-9]{2}\\*\\* \\([0-9]+%\\) \\|")
+                .containsPattern("Settings: writer copy, concurrency [0-9]+, batch size [0-9,]+, heap -Xmx256m; PostgreSQL [0-9]+")
+                .contains("Dropped [datalog_bench_");
+        assertThat(database.queryLong(BENCH_DATABASES)).as("bench databases left behind").isEqualTo(benchDatabasesBefore);
+        try (var left = Files.list(workDir)) {
+            assertThat(left).as("generated files left behind").isEmpty();
+        }
+    }
+}
