@@ -1,4 +1,4 @@
--- Get-or-create of a batch of department names; returns (id, name) for every name asked for.
+-- Get-or-create of a batch of department names (the array in header `names`); returns (id, name) for every name.
 -- DO NOTHING (not DO UPDATE): an existing row is neither rewritten nor locked. RETURNING gives
 -- only the new rows; the second branch gives the existing ones (the statement's snapshot does
 -- not show the rows it inserts, so no name comes twice). Names are inserted in order, so two

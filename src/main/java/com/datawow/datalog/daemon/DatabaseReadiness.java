@@ -1,12 +1,12 @@
 package com.datawow.datalog.daemon;
 
 import com.datawow.datalog.db.Schema;
+import com.datawow.datalog.ingest.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
-import java.time.Duration;
 
 /**
  * At start-up: waits for the database (a daemon must not die because the database starts
@@ -19,23 +19,19 @@ final class DatabaseReadiness {
     private DatabaseReadiness() {
     }
 
-    static void awaitAndPrepare(DataSource dataSource, Duration initialDelay, Duration maxDelay) throws InterruptedException {
-        Duration delay = initialDelay;
-        boolean warned = false;
-        while (true) {
+    static void awaitAndPrepare(DataSource dataSource, Backoff backoff) throws InterruptedException {
+        for (int failedAttempts = 1; ; failedAttempts++) {
             try {
                 Schema.apply(dataSource);
-                if (warned) {
+                if (failedAttempts > 1) {
                     LOG.info("Database reachable; schema in place.");
                 }
                 return;
             } catch (SQLException | RuntimeException e) {
-                if (!warned) {
+                if (failedAttempts == 1) {
                     LOG.warn("Database not reachable yet ({}); waiting for it, retrying with back-off.", e.getMessage());
-                    warned = true;
                 }
-                Thread.sleep(delay.toMillis());
-                delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+                Thread.sleep(backoff.after(failedAttempts).toMillis());
             }
         }
     }

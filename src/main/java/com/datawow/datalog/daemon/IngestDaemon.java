@@ -1,24 +1,27 @@
 package com.datawow.datalog.daemon;
 
 import com.datawow.datalog.config.Settings;
-import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.db.DatabaseProbe;
 import com.datawow.datalog.db.Transactions;
-import com.datawow.datalog.dimension.CamelDimensionUpserts;
-import com.datawow.datalog.dimension.DimensionCache;
-import com.datawow.datalog.dimension.DimensionResolver;
+import com.datawow.datalog.db.Warehouse;
 import com.datawow.datalog.dimension.DimensionRoutes;
+import com.datawow.datalog.dimension.Dimensions;
 import com.datawow.datalog.failure.FailureClassifier;
-import com.datawow.datalog.ingest.FailedAttempts;
-import com.datawow.datalog.ingest.FileLoadSteps;
+import com.datawow.datalog.ingest.AfterFailedAttempt;
+import com.datawow.datalog.ingest.DatalogWrites;
+import com.datawow.datalog.ingest.DeadLetter;
+import com.datawow.datalog.ingest.DropDirectory;
+import com.datawow.datalog.ingest.GroupClaims;
+import com.datawow.datalog.ingest.GroupIntake;
+import com.datawow.datalog.ingest.GroupLoad;
 import com.datawow.datalog.ingest.IngestRoutes;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ingest.OutageLog;
-import com.datawow.datalog.ingest.RejectedFiles;
 import com.datawow.datalog.ledger.FileLedger;
 import com.datawow.datalog.ops.Operations;
 import com.datawow.datalog.ops.OperationsSettings;
+import com.datawow.datalog.partition.DayPartitions;
 import com.datawow.datalog.write.CopyDatalogWriter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -41,18 +44,16 @@ public final class IngestDaemon implements AutoCloseable {
     private final DataSource dataSource;
     private final IngestStatistics statistics;
     private final DropDirectory dropDirectory;
+    private final GroupClaims claims;
 
-    private IngestDaemon(Main main, IngestSettings settings, DataSource dataSource, IngestStatistics statistics, DropDirectory dropDirectory) {
+    private IngestDaemon(Main main, IngestSettings settings, DataSource dataSource, IngestStatistics statistics,
+                         DropDirectory dropDirectory, GroupClaims claims) {
         this.main = main;
         this.settings = settings;
         this.dataSource = dataSource;
         this.statistics = statistics;
         this.dropDirectory = dropDirectory;
-    }
-
-    /** A daemon with local JMX only: no HTTP server, no remote JMX, no progress output (embedded use, tests). */
-    public static IngestDaemon create(IngestSettings settings, DataSource dataSource, Map<String, String> camelProperties, Clock clock) {
-        return create(settings, dataSource, camelProperties, clock, OperationsSettings.quiet());
+        this.claims = claims;
     }
 
     /**
@@ -70,24 +71,23 @@ public final class IngestDaemon implements AutoCloseable {
         camelProperties.forEach(main::addInitialProperty);
 
         Transactions transactions = new Transactions(dataSource);
-        main.bind("warehouse", dataSource);
+        main.bind(Warehouse.DATA_SOURCE_BEAN, dataSource);
         main.bind(Transactions.REQUIRED, transactions.policy(Transactions.REQUIRED));
         main.bind(Transactions.REQUIRES_NEW, transactions.policy(Transactions.REQUIRES_NEW));
-        main.bind("ingestStatistics", statistics);
 
         FailureClassifier classifier = new FailureClassifier();
         FileLedger ledger = new FileLedger(dataSource);
-        DimensionCache cache = new DimensionCache();
-        // The upserts need the context's ProducerTemplate, which exists once main has started.
-        CamelDimensionUpserts upserts = new CamelDimensionUpserts(() -> main.getCamelContext().createProducerTemplate());
+        DayPartitions partitions = new DayPartitions(dataSource);
         OutageLog outageLog = new OutageLog(clock);
-        FileLoadSteps steps = new FileLoadSteps(settings, ledger, new DimensionResolver(cache, upserts),
-                new CopyDatalogWriter(dataSource), statistics, outageLog);
-        FailedAttempts failedAttempts = new FailedAttempts(settings, classifier, new RejectedFiles(ledger, classifier, clock), statistics,
-                outageLog, new DatabaseProbe(dataSource)::answers);
-        main.configure().addRoutesBuilder(new DimensionRoutes());
-        main.configure().addRoutesBuilder(new IngestRoutes(settings, steps, failedAttempts));
-        return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory);
+        GroupClaims claims = new GroupClaims(dropDirectory, partitions, settings, clock);
+        main.configure().addRoutesBuilder(new DimensionRoutes(new Dimensions()));
+        main.configure().addRoutesBuilder(new IngestRoutes(settings, dropDirectory,
+                new GroupIntake(claims),
+                new GroupLoad(settings, ledger, partitions, statistics, outageLog),
+                new DatalogWrites(new CopyDatalogWriter(dataSource)),
+                new AfterFailedAttempt(settings, classifier, outageLog, new DatabaseProbe(dataSource)::answers),
+                new DeadLetter(ledger, classifier, dropDirectory, statistics, clock)));
+        return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory, claims);
     }
 
     /** Settings for {@link #create} from the layered configuration. */
@@ -97,14 +97,19 @@ public final class IngestDaemon implements AutoCloseable {
 
     /** Waits for the database, applies the schema, starts the routes; returns at once after. */
     public void start() throws Exception {
-        DatabaseReadiness.awaitAndPrepare(dataSource, settings.retryInitialDelay(), settings.retryMaxDelay());
+        prepare();
         main.start();
     }
 
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #close} is called. */
     public void runUntilStopped() throws Exception {
-        DatabaseReadiness.awaitAndPrepare(dataSource, settings.retryInitialDelay(), settings.retryMaxDelay());
+        prepare();
         main.run();
+    }
+
+    private void prepare() throws InterruptedException {
+        DatabaseReadiness.awaitAndPrepare(dataSource, settings.backoff());
+        claims.removeOrphanedLocks();
     }
 
     /**

@@ -29,6 +29,11 @@ public record DatabaseSettings(Optional<String> jdbcUrl, String user, String pas
                 settings.getInt(EMBEDDED_PORT, 54329));
     }
 
+    /** A configured server (no embedded fallback), e.g. for tools and tests. */
+    public static DatabaseSettings of(String jdbcUrl, String user, String password, int poolSize) {
+        return new DatabaseSettings(Optional.of(jdbcUrl), user, password, poolSize, Path.of(".embedded-postgres"), 0);
+    }
+
     /** The same settings pointing at a concrete server (used once the embedded one runs). */
     public DatabaseSettings withJdbcUrl(String url, String newUser, String newPassword) {
         return new DatabaseSettings(Optional.of(url), newUser, newPassword, poolSize, embeddedDir, embeddedPort);

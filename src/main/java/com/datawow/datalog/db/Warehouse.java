@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public final class Warehouse implements AutoCloseable {
 
+    /** The name the daemon binds the pool under, for the routes that look it up (camel-sql). */
+    public static final String DATA_SOURCE_BEAN = "warehouse";
+    public static final String DATA_SOURCE_REFERENCE = "#" + DATA_SOURCE_BEAN;
     private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
     private final HikariDataSource dataSource;

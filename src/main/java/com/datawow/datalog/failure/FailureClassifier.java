@@ -2,7 +2,9 @@ package com.datawow.datalog.failure;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -11,19 +13,26 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /**
- * Decides whether a failure is bad input, a database outage, or unexpected, from the exception
- * and its causes. Database faults are recognised by SQLSTATE class: an outage must never move a
- * good file aside, so connection-level classes (08, 53, 57, 58) and concurrency conflicts (40,
- * and a unique violation on the ledger, which is another loader claiming the same file) are
- * transient; a data exception (22, e.g. a NUL byte in a text value) is the input's fault.
+ * Decides what kind of failure an exception is, from the exception and its causes (the outermost
+ * that says something decides). Database faults are recognised by SQLSTATE: an outage must never
+ * move a good file aside, so these classes are an outage: 08 (connection), 53 (insufficient
+ * resources), 55 (object not in prerequisite state, e.g. a lock not available), 57 (operator
+ * intervention: shutdown, terminated session), 58 (system error) and XX (internal error). Class 40
+ * (serialization failure, deadlock) and 23505 (a unique violation: another loader claimed the same
+ * file or name) are conflicts, resolved by trying again. Class 22 (data exception, e.g. a NUL byte
+ * in a text value) is the input's fault. JDBC and Spring exception types that mean a lost or
+ * unobtainable connection are an outage too.
  */
 public final class FailureClassifier {
 
-    private static final Set<String> TRANSIENT_SQLSTATE_CLASSES = Set.of("08", "40", "53", "55", "57", "58", "XX");
+    private static final Set<String> OUTAGE_SQLSTATE_CLASSES = Set.of("08", "53", "55", "57", "58", "XX");
+    private static final String CONFLICT_SQLSTATE_CLASS = "40";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DATA_EXCEPTION_CLASS = "22";
 
@@ -32,15 +41,23 @@ public final class FailureClassifier {
             if (cause instanceof BadInputException) {
                 return FailureKind.BAD_INPUT;
             }
-            if (isTransientType(cause)) {
-                return FailureKind.TRANSIENT;
+            if (cause instanceof ConflictException || cause instanceof SQLTransactionRollbackException
+                    || cause instanceof ConcurrencyFailureException) {
+                return FailureKind.CONFLICT;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            if (isLostConnection(cause)) {
+                return FailureKind.OUTAGE;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
                 String state = sql.getSQLState();
-                if (state.length() >= 2 && TRANSIENT_SQLSTATE_CLASSES.contains(state.substring(0, 2)) || UNIQUE_VIOLATION.equals(state)) {
-                    return FailureKind.TRANSIENT;
+                String stateClass = state.substring(0, 2);
+                if (OUTAGE_SQLSTATE_CLASSES.contains(stateClass)) {
+                    return FailureKind.OUTAGE;
                 }
-                if (state.startsWith(DATA_EXCEPTION_CLASS)) {
+                if (CONFLICT_SQLSTATE_CLASS.equals(stateClass) || UNIQUE_VIOLATION.equals(state)) {
+                    return FailureKind.CONFLICT;
+                }
+                if (DATA_EXCEPTION_CLASS.equals(stateClass)) {
                     return FailureKind.BAD_INPUT;
                 }
             }
@@ -48,13 +65,15 @@ public final class FailureClassifier {
         return FailureKind.UNEXPECTED;
     }
 
-    private static boolean isTransientType(Throwable cause) {
-        return cause instanceof SQLTransientException
+    private static boolean isLostConnection(Throwable cause) {
+        return cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLTimeoutException
                 || cause instanceof SQLRecoverableException
                 || cause instanceof CannotCreateTransactionException
                 // a commit or rollback that fails has lost its connection (and hides the first failure)
                 || cause instanceof TransactionSystemException
-                || cause instanceof TransientDataAccessException
+                || cause instanceof TransientDataAccessResourceException
+                || cause instanceof QueryTimeoutException
                 || cause instanceof RecoverableDataAccessException
                 || cause instanceof DataAccessResourceFailureException
                 || cause instanceof ConnectException

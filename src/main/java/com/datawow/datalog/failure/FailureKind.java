@@ -1,11 +1,13 @@
 package com.datawow.datalog.failure;
 
-/** The three ways a file can fail, each with its own outcome. */
+/** The ways an attempt at loading can fail, each with its own outcome. */
 public enum FailureKind {
-    /** The file is wrong: move it to .error/ with the reason at once. */
+    /** A file is wrong: it goes to .error/ with the reason, at once. */
     BAD_INPUT,
-    /** The database is down or busy: keep the file, retry with back-off, forever. */
-    TRANSIENT,
-    /** Anything else (a bug, say): retry a few times, then put the file aside with the reason. */
+    /** The database is away (unreachable, restarting, out of connections): keep the files, back off, retry for as long as it takes. */
+    OUTAGE,
+    /** Another loader got there first, or the plan met a fact it did not expect: a new attempt resolves it, at once. */
+    CONFLICT,
+    /** Anything else (a bug, say): retried a few times while the database answers, then the file is put aside with the reason. */
     UNEXPECTED
 }

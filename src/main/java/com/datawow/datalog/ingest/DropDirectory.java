@@ -1,16 +1,33 @@
 package com.datawow.datalog.ingest;
 
-import com.datawow.datalog.ingest.IngestExchange;
-import com.datawow.datalog.ingest.RejectedFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The drop directory's layout: waiting files, {@code .done/} and {@code .error/}. */
+/**
+ * The drop directory's layout, in one place: waiting files ({@code *.parquet}, visible names), and
+ * beside them {@code .done/} (committed or recognised content) and {@code .error/} (rejected files,
+ * each with {@code NAME.error.txt}). Hidden names ({@code .x}) and temporary ones are never read.
+ */
 public final class DropDirectory {
+
+    public static final String DONE = ".done";
+    public static final String ERROR = ".error";
+    public static final String REASON_SUFFIX = ".error.txt";
+    private static final String WAITING_SUFFIX = ".parquet";
+    private static final Logger LOG = LoggerFactory.getLogger(DropDirectory.class);
 
     private final Path root;
 
@@ -23,11 +40,16 @@ public final class DropDirectory {
     }
 
     public Path done() {
-        return root.resolve(IngestExchange.DONE_DIR);
+        return root.resolve(DONE);
     }
 
     public Path error() {
-        return root.resolve(RejectedFiles.ERROR_DIR);
+        return root.resolve(ERROR);
+    }
+
+    /** Where the reason for rejecting the file of that name is written. */
+    public Path reasonFile(String fileName) {
+        return error().resolve(fileName + REASON_SUFFIX);
     }
 
     /** Creates the directory if needed. */
@@ -40,24 +62,76 @@ public final class DropDirectory {
         }
     }
 
-    /** Files waiting to be loaded: the names the file route takes (visible {@code *.parquet}). */
+    /** Files waiting to be loaded (in flight included): visible {@code *.parquet} files. */
     public long waitingFiles() {
-        if (!Files.isDirectory(root)) {
-            return 0;
+        return waitingNames().size();
+    }
+
+    /**
+     * The waiting files, oldest name first (the files of a minute are named by it), that nobody has
+     * written for at least {@code quietFor}: a file still being written keeps moving its
+     * modification time, and is taken once it has been still that long.
+     */
+    public List<Path> quietFilesOldestFirst(Duration quietFor, Instant now) {
+        Instant writtenBefore = now.minus(quietFor);
+        List<Path> quiet = new ArrayList<>();
+        for (String name : waitingNames().stream().sorted().toList()) {
+            Path file = root.resolve(name);
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (attributes.isRegularFile() && !attributes.lastModifiedTime().toInstant().isAfter(writtenBefore)) {
+                    quiet.add(file);
+                }
+            } catch (IOException gone) {
+                // taken by another loader between the listing and now
+            }
         }
-        long count = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, DropDirectory::isWaiting)) {
-            for (Path ignored : entries) {
-                count++;
+        return quiet;
+    }
+
+    /** Moves a committed file into {@code .done/}. */
+    public void moveToDone(Path file) throws IOException {
+        moveInto(done(), file);
+    }
+
+    /** Moves a rejected file into {@code .error/} (its reason is written there first). */
+    public void moveToError(Path file) throws IOException {
+        moveInto(error(), file);
+    }
+
+    /**
+     * One atomic rename(2), which replaces a file of the same name already there in one step and
+     * does nothing when the file is gone: with two loaders on one directory, the second to finish
+     * a file must neither fail nor delete the copy the first archived.
+     */
+    private void moveInto(Path directory, Path file) throws IOException {
+        Files.createDirectories(directory);
+        try {
+            Files.move(file, directory.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException alreadyMoved) {
+            LOG.info("'{}' was archived by another loader already", file.getFileName());
+        }
+    }
+
+    private List<String> waitingNames() {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (isWaitingName(name)) {
+                    names.add(name);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the drop directory " + root.toAbsolutePath(), e);
         }
-        return count;
+        return names;
     }
 
-    static boolean isWaiting(Path path) {
-        String name = path.getFileName().toString();
-        return !name.startsWith(".") && name.endsWith(".parquet") && Files.isRegularFile(path);
+    static boolean isWaitingName(String name) {
+        return !name.startsWith(".") && name.endsWith(WAITING_SUFFIX);
     }
 }

@@ -1,15 +1,25 @@
 package com.datawow.datalog.ingest;
 
-/** Names of the exchange properties the ingest routes share. */
-public final class IngestExchange {
+import org.apache.camel.Exchange;
 
-    /** The {@link FileLoad} of the file in flight. */
-    public static final String FILE_LOAD = "datalogFileLoad";
-    /** Where the file consumer moves the file on completion, relative to the drop directory. */
-    public static final String DESTINATION = "datalogDestination";
+/** The exchange properties the ingest routes share, and typed access to them. */
+final class IngestExchange {
 
-    public static final String DONE_DIR = ".done";
+    /** The {@link FileGroup} in flight (the split's exchanges share it). */
+    static final String GROUP = "datalogGroup";
+    /** The {@link GroupFile} being loaded. */
+    static final String FILE = "datalogFile";
+    /** The table the current attempt writes into (a name made by {@link com.datawow.datalog.partition.DatalogTable}). */
+    static final String TARGET_TABLE = "datalogTargetTable";
 
     private IngestExchange() {
+    }
+
+    static FileGroup group(Exchange exchange) {
+        return exchange.getProperty(GROUP, FileGroup.class);
+    }
+
+    static GroupFile file(Exchange exchange) {
+        return exchange.getProperty(FILE, GroupFile.class);
     }
 }

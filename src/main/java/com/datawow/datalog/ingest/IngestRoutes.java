@@ -1,83 +1,125 @@
 package com.datawow.datalog.ingest;
 
+import com.datawow.datalog.db.Transactions;
+import com.datawow.datalog.db.Warehouse;
+import com.datawow.datalog.dimension.DimensionRoutes;
+import com.datawow.datalog.write.DatalogRows;
 import com.datawow.datalog.write.WriterKind;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.apache.camel.builder.endpoint.dsl.FileEndpointBuilderFactory.AdvancedFileEndpointConsumerBuilder;
 import org.apache.camel.model.RouteDefinition;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
- * The file routes: one file = one unit of work = one transaction.
+ * The file routes: the drop directory polled for groups of files, each group loaded in one
+ * transaction per attempt, its files archived after the commit or dead-lettered.
+ *
  * <pre>
- * ingest-files  drop dir -> fingerprint -> loop: try load-file -> count | catch: reject, or back off and retry   (not transacted)
- * load-file     ledger claim -> split(batches).streaming() -> dimensions -> write-batch -> ledger close   (transacted)
+ * ingest-files  every poll: on each of N workers, the next group while files wait
+ * ingest-group  attempts until every file is settled (catch: FailureDecision), archive, dead letters
+ * load-group    one transaction: target (datalog, or a new day's table) - each file - attach the day
+ * load-file     ledger claim - batches: resolve-dimensions, write-batch - ledger row count
+ * dead-letter   'failed' ledger row - .error/NAME.error.txt - the file into .error/
  * </pre>
- * The file moves to .done/ (or .error/) only when ingest-files completes, after the commit (see {@link ArchiveOnCommit}).
  */
 public final class IngestRoutes extends EndpointRouteBuilder {
 
     public static final String INGEST_FILES = "ingest-files";
+    public static final String INGEST_GROUP = "ingest-group";
+    public static final String LOAD_GROUP = "load-group";
     public static final String LOAD_FILE = "load-file";
     public static final String WRITE_BATCH = "write-batch";
+    public static final String DEAD_LETTER = "dead-letter";
 
     private final IngestSettings settings;
-    private final FileLoadSteps steps;
-    private final FailedAttempts failedAttempts;
+    private final DropDirectory dropDirectory;
+    private final GroupIntake intake;
+    private final GroupLoad load;
+    private final DatalogWrites writes;
+    private final AfterFailedAttempt afterFailedAttempt;
+    private final DeadLetter deadLetter;
 
-    public IngestRoutes(IngestSettings settings, FileLoadSteps steps, FailedAttempts failedAttempts) {
+    public IngestRoutes(IngestSettings settings, DropDirectory dropDirectory, GroupIntake intake, GroupLoad load, DatalogWrites writes,
+                        AfterFailedAttempt afterFailedAttempt, DeadLetter deadLetter) {
         this.settings = settings;
-        this.steps = steps;
-        this.failedAttempts = failedAttempts;
+        this.dropDirectory = dropDirectory;
+        this.intake = intake;
+        this.load = load;
+        this.writes = writes;
+        this.afterFailedAttempt = afterFailedAttempt;
+        this.deadLetter = deadLetter;
     }
 
     @Override
     public void configure() {
-        RouteDefinition ingest = from(dropDirectory()).routeId(INGEST_FILES)
-                .description("Polls the drop directory and loads each file; bad files to .error/, outages retried")
-                .errorHandler(noErrorHandler());          // every failure is decided explicitly below
-        if (settings.concurrency() > 1) {
-            ingest.threads(settings.concurrency(), settings.concurrency()).maxQueueSize(settings.concurrency()).threadName("ingest");
-        }
-        ingest.process(steps::fingerprint)
-                // each attempt is a fresh transaction; a failed one is never retried inside its aborted transaction
-                .loopDoWhile(steps::attemptWanted)
-                    .doTry()
-                        .to(direct(LOAD_FILE))
-                        .process(steps::recordOutcome)
-                    .doCatch(Exception.class)
-                        .process(failedAttempts::afterFailedAttempt) // bad input: .error/; outage: back off, again; else a few tries
+        from(scheduler(INGEST_FILES).delay(settings.pollDelay().toMillis())).routeId(INGEST_FILES)
+                .description("Polls the drop directory; " + settings.concurrency() + " worker(s) each take the next group of waiting files until none waits")
+                .errorHandler(noErrorHandler())                  // every failure is decided in ingest-group
+                .split(constant(workers())).parallelProcessing()
+                        .executorService(getContext().getExecutorServiceManager().newFixedThreadPool(this, "ingest", settings.concurrency()))
+                    .loopDoWhile(intake::claimedNext)            // false when nothing waits or the route is suspended
+                        .to(direct(INGEST_GROUP))
                     .end()
                 .end();
 
+        from(direct(INGEST_GROUP)).routeId(INGEST_GROUP)
+                .description("A claimed group: attempts until each file is settled, then committed files to .done/, rejected ones to the dead letter")
+                .doTry()
+                    .loopDoWhile(exchange -> IngestExchange.group(exchange).attemptWanted())
+                        .doTry()
+                            .to(direct(LOAD_GROUP))              // each attempt a fresh transaction
+                            .process(load::recordCommitted)
+                        .doCatch(Exception.class)
+                            .process(afterFailedAttempt::process) // bad file: rejected, the rest again; outage: back off; ...
+                        .end()
+                    .end()
+                    .process(intake::archiveCommitted)
+                    .split().exchange(exchange -> IngestExchange.group(exchange).settledAs(FileOutcome.FAILED))
+                        .to(direct(DEAD_LETTER))
+                    .endDoTry()
+                .doFinally()
+                    .process(intake::release)
+                .end();
+
+        from(direct(LOAD_GROUP)).routeId(LOAD_GROUP)
+                .description("One transaction: each file with its ledger row; a new day's rows in a table of their own, attached at the end")
+                .transacted(Transactions.REQUIRED)
+                .process(load::chooseTarget)
+                .split(method(load, "filesToLoad")).stopOnException()
+                    .to(direct(LOAD_FILE))
+                .end()
+                .process(load::attachNewDay);
+
         from(direct(LOAD_FILE)).routeId(LOAD_FILE)
-                .description("Loads one file in one transaction, with its ledger row")
-                .transacted("PROPAGATION_REQUIRED")
-                .process(steps::claim)
-                .filter(steps::isToLoad)
-                    .split(method(steps, "batches")).streaming().stopOnException()
-                        .process(steps::resolveDimensions)
+                .description("One file of the group: its ledger claim (a duplicate ends there), then its rows batch by batch")
+                .process(load::claim)
+                .filter(load::isToLoad)
+                    .split(method(load, "batches")).streaming().stopOnException()
+                        .to(direct(DimensionRoutes.RESOLVE_DIMENSIONS))
                         .to(direct(WRITE_BATCH))
                     .end()
-                    .process(steps::completeLoad)
+                    .process(load::completeLoad)
                 .end();
 
         RouteDefinition write = from(direct(WRITE_BATCH)).routeId(WRITE_BATCH)
-                .description("Writes one batch of datalog rows in the file's transaction (" + settings.writer() + ")");
+                .description("Writes one batch of datalog rows into the attempt's table (" + settings.writer() + ")");
         if (settings.writer() == WriterKind.COPY) {
-            write.process(steps::copyRows);
+            write.process(writes::copyRows);
         } else {
-            write.process(steps::toInsertParameters)
-                    .to(sql("classpath:sql/insert-datalog.sql").dataSource("#warehouse").batch(true));
+            write.process(writes::toInsertParameters)
+                    .toD(sql(DatalogRows.insertInto("${exchangeProperty." + IngestExchange.TARGET_TABLE + "}"))
+                            .dataSource(Warehouse.DATA_SOURCE_REFERENCE).batch(true));
         }
+
+        from(direct(DEAD_LETTER)).routeId(DEAD_LETTER)
+                .description("A rejected file: its 'failed' ledger row, the reason beside it in .error/, then the file itself")
+                .process(deadLetter::recordInLedger)
+                .to(file(dropDirectory.error().toAbsolutePath().toString()).charset("UTF-8").tempFileName(".${file:name}.tmp"))
+                .process(deadLetter::moveFileAside);
     }
 
-    private AdvancedFileEndpointConsumerBuilder dropDirectory() {
-        return file(settings.dropDir().toAbsolutePath().toString())
-                .include(".*\\.parquet")                 // hidden names are skipped by the component itself
-                .sortBy("file:name")                      // oldest minute first
-                .maxMessagesPerPoll(500).eagerMaxMessagesPerPoll(false) // sort the whole backlog, take the first 500
-                .delay(settings.pollDelay().toMillis())
-                .greedy(true)                             // with a backlog, poll again at once instead of idling a delay
-                .advanced()
-                .processStrategy(new ArchiveOnCommit(getContext(), settings)); // read lock; move to the destination after commit
+    private List<Integer> workers() {
+        return IntStream.rangeClosed(1, settings.concurrency()).boxed().toList();
     }
 }

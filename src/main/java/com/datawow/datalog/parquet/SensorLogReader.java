@@ -63,6 +63,32 @@ public final class SensorLogReader implements Iterator<SensorLogBatch>, Closeabl
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
+        return withCheckedFile(path, context, (file, schema) -> {
+            ColumnReaders columns = file.buildColumnReaders(ColumnProjection.columns(SensorLogColumn.columnNames()))
+                    .batchSize(batchSize)
+                    .build();
+            return new SensorLogReader(path.getFileName().toString(), file, columns, schema);
+        }, false);
+    }
+
+    /**
+     * The file's footer (row count, {@code create_at} range), after the same checks as {@link #open}
+     * but without reading any row.
+     *
+     * @throws com.datawow.datalog.failure.BadInputException as {@link #open}
+     * @throws IOException if the file system fails
+     */
+    public static SensorLogFooter inspect(Path path) throws IOException {
+        return withCheckedFile(path, SharedDecoding.context(),
+                (file, schema) -> SensorLogFooter.of(file.getFileMetaData(), schema), true);
+    }
+
+    private interface CheckedFileUse<T> {
+        T apply(ParquetFileReader file, SensorLogSchema schema) throws Exception;
+    }
+
+    /** Opens the file, checks its schema and codecs, and hands it over; closes it on failure, or always if asked. */
+    private static <T> T withCheckedFile(Path path, HardwoodContext context, CheckedFileUse<T> use, boolean close) throws IOException {
         String fileName = path.getFileName().toString();
         ParquetFileReader file = null;
         try {
@@ -70,10 +96,11 @@ public final class SensorLogReader implements Iterator<SensorLogBatch>, Closeabl
                     : ParquetFileReader.open(InputFile.of(path), context);
             SensorLogSchema schema = SensorLogSchema.check(file.getFileSchema(), fileName);
             SupportedCodecs.check(file.getFileMetaData(), fileName);
-            ColumnReaders columns = file.buildColumnReaders(ColumnProjection.columns(SensorLogColumn.columnNames()))
-                    .batchSize(batchSize)
-                    .build();
-            return new SensorLogReader(fileName, file, columns, schema);
+            T result = use.apply(file, schema);
+            if (close) {
+                closeQuietly(file);
+            }
+            return result;
         } catch (FileSystemException fileSystem) {
             closeQuietly(file);
             throw fileSystem;

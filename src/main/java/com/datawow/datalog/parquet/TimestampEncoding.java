@@ -16,40 +16,28 @@ import java.nio.ByteOrder;
 enum TimestampEncoding {
     INT64_MILLIS {
         @Override
-        long[] toMicros(ColumnReader column, int count) {
-            long[] millis = column.getLongs();
-            long[] micros = new long[count];
-            for (int i = 0; i < count; i++) {
-                long value = millis[i];
-                micros[i] = value > MAX_MILLIS ? Long.MAX_VALUE
-                        : value < -MAX_MILLIS ? Long.MIN_VALUE
-                        : value * 1_000L;
-            }
-            return micros;
+        long micros(long millis) {
+            return millis > MAX_MILLIS ? Long.MAX_VALUE
+                    : millis < -MAX_MILLIS ? Long.MIN_VALUE
+                    : millis * 1_000L;
         }
     },
     INT64_MICROS {
         @Override
-        long[] toMicros(ColumnReader column, int count) {
-            long[] micros = new long[count];
-            System.arraycopy(column.getLongs(), 0, micros, 0, count);
+        long micros(long micros) {
             return micros;
         }
     },
     INT64_NANOS {
         @Override
-        long[] toMicros(ColumnReader column, int count) {
-            long[] nanos = column.getLongs();
-            long[] micros = new long[count];
-            for (int i = 0; i < count; i++) {
-                micros[i] = Math.floorDiv(nanos[i], 1_000L);
-            }
-            return micros;
+        long micros(long nanos) {
+            return Math.floorDiv(nanos, 1_000L);
         }
     },
     /**
      * The legacy Impala/Spark layout: 12 bytes, little-endian nanoseconds of the day followed by
-     * the Julian day number. Writers store the UTC time in it.
+     * the Julian day number. Writers store the UTC time in it. Its statistics are not ordered
+     * (the format deprecates them), so {@link #micros(long)} does not apply.
      */
     INT96 {
         @Override
@@ -63,14 +51,39 @@ enum TimestampEncoding {
             }
             return micros;
         }
+
+        @Override
+        boolean hasOrderedStatistics() {
+            return false;
+        }
+
+        @Override
+        long micros(long raw) {
+            throw new UnsupportedOperationException("INT96 timestamps are 12 bytes, not a long");
+        }
     };
 
     private static final long MAX_MILLIS = Long.MAX_VALUE / 1_000L;
     private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
+    /** One INT64 value of the column (as stored, in its unit) in microseconds. */
+    abstract long micros(long raw);
+
     /** The first {@code count} values of the column's current batch, in microseconds. */
-    abstract long[] toMicros(ColumnReader column, int count);
+    long[] toMicros(ColumnReader column, int count) {
+        long[] raw = column.getLongs();
+        long[] micros = new long[count];
+        for (int i = 0; i < count; i++) {
+            micros[i] = micros(raw[i]);
+        }
+        return micros;
+    }
+
+    /** Whether the footer's min/max statistics of such a column order its values (INT64 yes, INT96 no). */
+    boolean hasOrderedStatistics() {
+        return true;
+    }
 
     static long int96ToMicros(byte[] value) {
         ByteBuffer buffer = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,6 +1,7 @@
 package com.datawow.datalog.write;
 
 import com.datawow.datalog.dimension.ResolvedBatch;
+import com.datawow.datalog.partition.DatalogTable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -11,13 +12,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Writes a batch with pgjdbc's binary COPY on the connection of the current (file) transaction,
- * so the rows commit or roll back with the file's ledger row.
+ * Writes a batch with pgjdbc's binary COPY on the connection of the current (group) transaction,
+ * so the rows commit or roll back with their files' ledger rows.
  */
 public final class CopyDatalogWriter {
 
-    private static final String COPY_SQL =
-            "COPY datalog (create_at, product_id, sensor_id, product_expire, file_id) FROM STDIN (FORMAT binary)";
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int HEADER_BYTES = SIGNATURE.length + 4 + 4;
     /** Field count, then per field a length and the value: 2 timestamps and 3 integers. */
@@ -31,11 +30,12 @@ public final class CopyDatalogWriter {
         this.dataSource = dataSource;
     }
 
-    public void write(ResolvedBatch batch, int fileId) throws SQLException {
+    public void write(ResolvedBatch batch, int fileId, DatalogTable table) throws SQLException {
         ByteBuffer buffer = encode(batch, fileId);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table.name() + " (" + DatalogRows.COLUMNS + ") FROM STDIN (FORMAT binary)");
             try {
                 copy.writeToCopy(buffer.array(), 0, buffer.position());
                 copy.endCopy();

@@ -7,10 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A batch as the named parameters of {@code sql/insert-datalog.sql}, for the camel-sql batch writer. */
+/** A batch as the named parameters of {@link #insertInto}, for the camel-sql batch writer. */
 public final class DatalogRows {
 
+    /** The columns both writers fill, in the order they write them. */
+    public static final String COLUMNS = "create_at, product_id, sensor_id, product_expire, file_id";
+
     private DatalogRows() {
+    }
+
+    /** The camel-sql batch INSERT into {@code table} (a name, or a Simple expression that gives one). */
+    public static String insertInto(String table) {
+        return "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (:#createAt, :#productId, :#sensorId, :#productExpire, :#fileId)";
     }
 
     public static List<Map<String, Object>> of(ResolvedBatch batch, int fileId) {

@@ -15,14 +15,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchemaTest {
 
     @Test
-    void appliesTwiceOnARealPostgresAndCreatesTheFiveTables(TestDatabase database) throws SQLException {
+    void appliesTwiceOnARealPostgresAndCreatesTheTablesWithDatalogPartitionedByDay(TestDatabase database) throws SQLException {
         Schema.apply(database.dataSource());
         Schema.apply(database.dataSource());
 
         List<List<Object>> tables = database.queryRows(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
         assertThat(tables).extracting(row -> row.get(0))
-                .containsExactly("datalog", "department", "ingest_ledger", "product", "sensor");
+                .containsExactly("datalog", "datalog_default", "department", "ingest_ledger", "product", "sensor");
+        assertThat(database.queryRows("SELECT pg_get_partkeydef('datalog'::regclass)")).containsExactly(List.of("RANGE (create_at)"));
+        assertThat(database.queryRows("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'datalog_pkey'"))
+                .containsExactly(List.of("PRIMARY KEY (log_id, create_at)"));
     }
 
     @Test

@@ -28,11 +28,14 @@ class FailureClassifierTest {
 
     @ParameterizedTest(name = "SQLSTATE {0} -> {1}")
     @CsvSource({
-            "08006, TRANSIENT",   // connection failure
-            "57P01, TRANSIENT",   // terminated by an administrator
-            "53300, TRANSIENT",   // too many connections
-            "40P01, TRANSIENT",   // deadlock
-            "23505, TRANSIENT",   // another loader claimed the same file first
+            "08006, OUTAGE",      // connection failure
+            "57P01, OUTAGE",      // terminated by an administrator
+            "53300, OUTAGE",      // too many connections
+            "55P03, OUTAGE",      // a lock not available
+            "XX000, OUTAGE",      // an internal error of the server
+            "40P01, CONFLICT",    // deadlock
+            "40001, CONFLICT",    // serialization failure
+            "23505, CONFLICT",    // another loader claimed the same file first
             "22021, BAD_INPUT",   // a value the database cannot store (NUL byte)
             "42P01, UNEXPECTED"}) // a missing table: neither the file's fault nor an outage
     void databaseErrorsAreClassifiedBySqlState(String sqlState, FailureKind expected) {
@@ -45,14 +48,20 @@ class FailureClassifierTest {
     void aFailedRollbackHidingTheFirstErrorIsAnOutage() {
         Throwable failure = new TransactionSystemException("JDBC rollback failed", new SQLException("This connection has been closed."));
 
-        assertThat(classifier.classify(failure)).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(classifier.classify(failure)).isEqualTo(FailureKind.OUTAGE);
     }
 
     @Test
     void noConnectionAtAllIsAnOutage() {
         assertThat(classifier.classify(new CannotCreateTransactionException("no connection",
-                new SQLTransientConnectionException("pool timed out")))).isEqualTo(FailureKind.TRANSIENT);
-        assertThat(classifier.classify(new RuntimeException(new ConnectException("refused")))).isEqualTo(FailureKind.TRANSIENT);
+                new SQLTransientConnectionException("pool timed out")))).isEqualTo(FailureKind.OUTAGE);
+        assertThat(classifier.classify(new RuntimeException(new ConnectException("refused")))).isEqualTo(FailureKind.OUTAGE);
+    }
+
+    @Test
+    void aConflictOfOurOwnIsRetriedAtOnce() {
+        assertThat(classifier.classify(new RuntimeCamelException(new ConflictException("another loader was first"))))
+                .isEqualTo(FailureKind.CONFLICT);
     }
 
     @Test

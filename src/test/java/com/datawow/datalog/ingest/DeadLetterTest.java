@@ -82,9 +82,7 @@ class DeadLetterTest {
                 "sensor-moves-department.parquet");
         writeWithRow(150, row -> row.withProductName("bad\u0000name"), "nul-byte.parquet");
 
-        IngestSettings settings = RunningLoader.fastSettings(dropDir);
-        IngestSettings smallBatches = new IngestSettings(dropDir, BATCH_SIZE, WriterKind.COPY, settings.concurrency(),
-                settings.pollDelay(), settings.readLockMinAge(), settings.retryInitialDelay(), settings.retryMaxDelay(), 3);
+        IngestSettings smallBatches = RunningLoader.fastSettings(dropDir).withBatchSize(BATCH_SIZE);
         try (RunningLoader loader = RunningLoader.start(database, database.jdbcUrl(), smallBatches)) {
             totals = loader.awaitDrained(Duration.ofMinutes(2));
         }

@@ -26,10 +26,8 @@ class SlowWriterTest {
         Path complete = SensorLogFixture.of(new SampleRows(5).minute(LocalDateTime.of(2023, 1, 4, 0, 0), 1_914)).writeTo(staging, "x.parquet");
         byte[] bytes = Files.readAllBytes(complete);
 
-        IngestSettings fast = RunningLoader.fastSettings(dropDir);
         // the production default minimum age (1 s): far above the writer's 100 ms pauses, even on a busy machine
-        IngestSettings settings = new IngestSettings(dropDir, fast.batchSize(), fast.writer(), fast.concurrency(), fast.pollDelay(),
-                Duration.ofSeconds(1), fast.retryInitialDelay(), fast.retryMaxDelay(), fast.unexpectedFailureAttempts());
+        IngestSettings settings = RunningLoader.fastSettings(dropDir).withReadLockMinAge(Duration.ofSeconds(1));
         try (RunningLoader loader = RunningLoader.start(database, database.jdbcUrl(), settings)) {
             try (OutputStream out = Files.newOutputStream(dropDir.resolve("2023-01-04 00:00:00.parquet"))) {
                 int chunk = bytes.length / 15 + 1;

@@ -3,6 +3,7 @@ package com.datawow.datalog.ledger;
 import com.datawow.datalog.db.Schema;
 import com.datawow.datalog.failure.FailureClassifier;
 import com.datawow.datalog.failure.FailureKind;
+import com.datawow.datalog.testing.LoaderChecks;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -106,13 +108,16 @@ class FileLedgerTest {
 
         CompletableFuture<LedgerClaim> second = CompletableFuture.supplyAsync(
                 () -> transaction.execute(status -> ledger.claim(file("b.parquet", "same"))), Executors.newVirtualThreadPerTaskExecutor());
-        Thread.sleep(300);
-        assertThat(second).as("the second claim waits for the first transaction").isNotDone();
+        LoaderChecks.awaitUntil("the second claim waits for the first transaction's lock", Duration.ofSeconds(10),
+                () -> database.queryLong("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
+                        + "WHERE NOT l.granted AND a.datname = current_database()") > 0,
+                () -> "locks: " + database.queryRows("SELECT locktype, mode, granted FROM pg_locks"));
+        assertThat(second).as("the second claim is still waiting").isNotDone();
         releaseFirst.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(LedgerClaim.Load.class);
         Throwable failure = catchThrowable(() -> second.get(10, TimeUnit.SECONDS));
-        assertThat(new FailureClassifier().classify(failure)).as("retried, then seen as a duplicate").isEqualTo(FailureKind.TRANSIENT);
+        assertThat(new FailureClassifier().classify(failure)).as("retried, then seen as a duplicate").isEqualTo(FailureKind.CONFLICT);
         LedgerClaim retried = transaction.execute(status -> ledger.claim(file("b.parquet", "same")));
         assertThat(retried).isInstanceOf(LedgerClaim.Duplicate.class);
     }

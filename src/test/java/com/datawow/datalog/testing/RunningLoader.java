@@ -6,8 +6,8 @@ import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.write.WriterKind;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import com.datawow.datalog.db.DatabaseSettings;
+import com.datawow.datalog.db.Warehouse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,17 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class RunningLoader implements AutoCloseable {
 
-    private final HikariDataSource dataSource;
+    private final Warehouse warehouse;
     private final IngestDaemon daemon;
 
-    private RunningLoader(HikariDataSource dataSource, IngestDaemon daemon) {
-        this.dataSource = dataSource;
+    private RunningLoader(Warehouse warehouse, IngestDaemon daemon) {
+        this.warehouse = warehouse;
         this.daemon = daemon;
     }
 
+    /** The production defaults, but short poll, quiet-file and retry intervals. */
     public static IngestSettings fastSettings(Path dropDir) {
         return new IngestSettings(dropDir, 10_000, WriterKind.COPY, 2, Duration.ofMillis(100), Duration.ofMillis(300),
-                Duration.ofMillis(200), Duration.ofMillis(1_000), 3);
+                Duration.ofMillis(200), Duration.ofMillis(1_000), 3, 100, 1_000_000, Duration.ofSeconds(10));
     }
 
     /** Starts a loader on {@code jdbcUrl} (the test database, or a proxy in front of it). */
@@ -47,18 +48,10 @@ public final class RunningLoader implements AutoCloseable {
     /** As above, with HTTP, remote JMX or progress as {@code operations} says. */
     public static RunningLoader start(TestDatabase database, String jdbcUrl, IngestSettings settings, OperationsSettings operations)
             throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(settings.connectionsNeeded());
-        config.setMinimumIdle(0);
-        config.setConnectionTimeout(2_000);
-        config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        HikariDataSource dataSource = new HikariDataSource(config);
-        IngestDaemon daemon = IngestDaemon.create(settings, dataSource, Map.of("camel.main.jmxEnabled", "true"), Clock.systemUTC(), operations);
-        RunningLoader loader = new RunningLoader(dataSource, daemon);
+        Warehouse warehouse = Warehouse.open(DatabaseSettings.of(jdbcUrl, database.user(), database.password(), settings.connectionsNeeded()));
+        IngestDaemon daemon = IngestDaemon.create(settings, warehouse.dataSource(), Map.of("camel.main.jmxEnabled", "true"),
+                Clock.systemUTC(), operations);
+        RunningLoader loader = new RunningLoader(warehouse, daemon);
         try {
             daemon.start();
         } catch (Exception e) {
@@ -101,7 +94,7 @@ public final class RunningLoader implements AutoCloseable {
         try {
             daemon.close();
         } finally {
-            dataSource.close();
+            warehouse.close();
         }
     }
 }

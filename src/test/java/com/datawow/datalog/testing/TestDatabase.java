@@ -2,8 +2,7 @@ package com.datawow.datalog.testing;
 
 import com.datawow.datalog.config.Settings;
 import com.datawow.datalog.db.DatabaseSettings;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import com.datawow.datalog.db.Warehouse;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -22,19 +21,17 @@ public final class TestDatabase implements AutoCloseable {
 
     private final TestPostgres.Server server;
     private final String name;
-    private final HikariDataSource dataSource;
+    private final Warehouse warehouse;
 
     TestDatabase(TestPostgres.Server server, String name) {
         this.server = server;
         this.name = name;
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl());
-        config.setUsername(server.user());
-        config.setPassword(server.password());
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(0);
-        config.setPoolName("test-" + name);
-        this.dataSource = new HikariDataSource(config);
+        this.warehouse = Warehouse.open(connection(4));
+    }
+
+    /** This database as the loader's settings name it, with a pool of {@code poolSize}. */
+    public DatabaseSettings connection(int poolSize) {
+        return DatabaseSettings.of(jdbcUrl(), user(), password(), poolSize);
     }
 
     public String name() {
@@ -55,7 +52,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A pool for the test's own checks (the code under test opens its own). */
     public DataSource dataSource() {
-        return dataSource;
+        return warehouse.dataSource();
     }
 
     /** Layered settings pointing at this database, with more keys on top. */
@@ -69,7 +66,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The single value of a query (a count, say). */
     public long queryLong(String sql) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = dataSource().getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
@@ -81,7 +78,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Every row of a query, each as a list of its column values. */
     public List<List<Object>> queryRows(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = dataSource().getConnection();
              PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet result = statement.executeQuery()) {
             List<List<Object>> rows = new ArrayList<>();
@@ -108,7 +105,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public void execute(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -117,7 +114,7 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        dataSource.close();
+        warehouse.close();
         try (Connection admin = server.connectAdmin(); Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }

@@ -1,0 +1,42 @@
+package com.datawow.datalog.dimension;
+
+import com.datawow.datalog.parquet.SensorLogBatch;
+import org.apache.camel.Exchange;
+
+/** The three dimensions of a datalog row, with their caches, and the two steps around their upserts. */
+public final class Dimensions {
+
+    /** The exchange property that names the file a batch comes from (for the message of a bad row). */
+    public static final String FILE_NAME_PROPERTY = "datalogFileName";
+
+    private final NameDimension departments = new NameDimension();
+    private final SensorDimension sensors = new SensorDimension();
+    private final NameDimension products = new NameDimension();
+
+    NameDimension departments() {
+        return departments;
+    }
+
+    SensorDimension sensors() {
+        return sensors;
+    }
+
+    NameDimension products() {
+        return products;
+    }
+
+    /** First step of {@code resolve-dimensions}: the batch's ids from the caches ({@code fileName} for messages). */
+    BatchIds lookUp(String fileName, SensorLogBatch batch) {
+        return new BatchIds(fileName, batch, this);
+    }
+
+    void lookUpCached(Exchange exchange) {
+        exchange.getMessage().setBody(lookUp(exchange.getProperty(FILE_NAME_PROPERTY, String.class),
+                exchange.getMessage().getBody(SensorLogBatch.class)));
+    }
+
+    /** Last step: every id known; the body becomes the {@link ResolvedBatch} the writers take. */
+    void resolved(Exchange exchange) {
+        exchange.getMessage().setBody(exchange.getMessage().getBody(BatchIds.class).resolved());
+    }
+}

@@ -1,0 +1,160 @@
+package com.datawow.datalog.ingest;
+
+import com.datawow.datalog.partition.DatalogTable;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Files loaded together, in one transaction per attempt, oldest first. A group is either the
+ * waiting files of one day that has no partition yet (built aside and attached), or a run of
+ * files bounded by count, rows and time that go straight into datalog. Each file stays
+ * all-or-nothing: a failed attempt rolls back the whole group, and the next attempt leaves out
+ * whatever the failure settled (a rejected file). Used by one thread at a time.
+ */
+public final class FileGroup {
+
+    private final List<GroupFile> files;
+    private final Duration timeLimit;
+    private Optional<LocalDate> newDay;
+    private DatalogTable target = DatalogTable.DATALOG;
+    private GroupFile current;
+    private long attemptStarted;
+    private int failedAttempts;
+    private boolean oneFileAtATime;
+    private boolean abandoned;
+
+    /**
+     * @param newDay    the day all files belong to, when that day has no partition yet
+     * @param timeLimit how long a transaction into datalog keeps taking more files of the group
+     */
+    FileGroup(List<GroupFile> files, Optional<LocalDate> newDay, Duration timeLimit) {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("a group has at least one file");
+        }
+        this.files = List.copyOf(files);
+        this.newDay = newDay;
+        this.timeLimit = timeLimit;
+    }
+
+    public List<GroupFile> files() {
+        return files;
+    }
+
+
+
+    /** The day to build aside, if this group is a new day's. */
+    public Optional<LocalDate> newDay() {
+        return newDay;
+    }
+
+    /** The data did not bear out the day the footers promised: load into datalog instead. */
+    public void forgetNewDay() {
+        newDay = Optional.empty();
+    }
+
+    public DatalogTable target() {
+        return target;
+    }
+
+    /** Starts an attempt: nothing of a rolled-back one counts. */
+    void beginAttempt(DatalogTable table) {
+        target = table;
+        current = null;
+        attemptStarted = System.nanoTime();
+        pending().forEach(GroupFile::resetAttempt);
+    }
+
+    /**
+     * The files this attempt loads: those not settled yet, in order; one only after repeated
+     * unexplained failures; and into datalog, no more once the time limit has passed (the rest
+     * come in the next transaction). A new day's files all come: they attach together.
+     */
+    public Iterator<GroupFile> filesToLoad() {
+        Iterator<GroupFile> pending = pending().iterator();
+        return new Iterator<>() {
+            private int taken;
+
+            @Override
+            public boolean hasNext() {
+                boolean withinLimits = taken == 0 || !oneFileAtATime && (target.isNewDay() || !timeIsUp());
+                return withinLimits && pending.hasNext();
+            }
+
+            @Override
+            public GroupFile next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                taken++;
+                current = pending.next();
+                return current;
+            }
+        };
+    }
+
+    private boolean timeIsUp() {
+        return System.nanoTime() - attemptStarted > timeLimit.toNanos();
+    }
+
+    /** The file the attempt was loading when it failed, if it was loading one. */
+    public Optional<GroupFile> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** The attempt committed: the files it reached are settled; returns them. */
+    List<GroupFile> committed() {
+        List<GroupFile> reached = files.stream().filter(f -> !f.isSettled() && f.isClaimed()).toList();
+        reached.forEach(GroupFile::committed);
+        failedAttempts = 0;
+        return reached;
+    }
+
+    /** Counts a failed attempt; returns how many have failed since the group last made progress. */
+    int attemptFailed() {
+        return ++failedAttempts;
+    }
+
+    /** A file was rejected: the others start over, with their own count of attempts. */
+    void reject(GroupFile file, Throwable reason) {
+        file.rejected(reason);
+        failedAttempts = 0;
+    }
+
+    /** After failures nothing explains: load one file per transaction, so that a culprit fails alone. */
+    void loadOneFileAtATime() {
+        oneFileAtATime = true;
+        failedAttempts = 0;
+    }
+
+    /** The loader is stopping: the files not settled stay in the drop directory. */
+    void abandon() {
+        abandoned = true;
+    }
+
+    /** Whether another attempt is wanted: some file is not settled and the loader is not stopping. */
+    public boolean attemptWanted() {
+        return !abandoned && !pending().isEmpty();
+    }
+
+    public List<GroupFile> pending() {
+        return files.stream().filter(f -> !f.isSettled()).toList();
+    }
+
+    public List<GroupFile> settledAs(FileOutcome outcome) {
+        return files.stream().filter(f -> f.outcome().filter(outcome::equals).isPresent()).toList();
+    }
+
+    /** "'first.parquet' and 49 more", for log lines. */
+    public String describe() {
+        List<GroupFile> left = pending().isEmpty() ? files : pending();
+        if (left.isEmpty()) {
+            return "an empty group";
+        }
+        return "'" + left.getFirst().name() + "'" + (left.size() > 1 ? " and " + (left.size() - 1) + " more" : "");
+    }
+}
