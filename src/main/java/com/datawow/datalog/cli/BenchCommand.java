@@ -2,7 +2,7 @@ package com.datawow.datalog.cli;
 
 import com.datawow.datalog.tools.bench.BenchOptions;
 import com.datawow.datalog.tools.bench.Benchmark;
-import com.datawow.datalog.tools.bench.LoaderCommand;
+import com.datawow.datalog.tools.LoaderJvm;
 import com.datawow.datalog.tools.bench.PostgresServer;
 import com.datawow.datalog.config.Settings;
 import com.datawow.datalog.ingest.IngestSettings;
@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new Benchmark(options(), LoaderCommand.ofThisProcess(), spec.commandLine().getOut()).run();
+        return new Benchmark(options(), LoaderJvm.ofThisProcess(), spec.commandLine().getOut()).run();
     }
 
     /** The loader settings resolved as 'run' resolves them (option > env > config file), then passed to it explicitly. */

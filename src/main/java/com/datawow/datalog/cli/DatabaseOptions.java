@@ -32,11 +32,7 @@ public final class DatabaseOptions {
         put(overrides, DatabaseSettings.DB_USER, user);
         put(overrides, DatabaseSettings.DB_PASSWORD, password);
         moreOverrides.forEach((k, v) -> put(overrides, k, v));
-        Path named = configFile;
-        if (named == null && System.getenv("DATALOG_CONFIG") != null && !System.getenv("DATALOG_CONFIG").isBlank()) {
-            named = Path.of(System.getenv("DATALOG_CONFIG"));
-        }
-        return Settings.load(named, System.getenv(), overrides);
+        return Settings.ofProcess(configFile, overrides);
     }
 
     public Settings settings() {

@@ -1,18 +1,18 @@
 package com.datawow.datalog.cli;
 
 import com.datawow.datalog.config.Settings;
-import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.daemon.IngestDaemon;
-import com.datawow.datalog.db.DatabaseSettings;
+import com.datawow.datalog.daemon.Loader;
 import com.datawow.datalog.db.Warehouse;
-import com.datawow.datalog.tools.generate.GenerationSummary;
-import com.datawow.datalog.tools.generate.MinuteRange;
-import com.datawow.datalog.tools.generate.SampleFileGenerator;
+import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.ops.ProgressStyle;
 import com.datawow.datalog.report.ReportQuery;
 import com.datawow.datalog.report.TextReport;
+import com.datawow.datalog.tools.generate.GenerationSummary;
+import com.datawow.datalog.tools.generate.MinuteRange;
+import com.datawow.datalog.tools.generate.SampleFileGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +25,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -86,27 +85,22 @@ final class DemoCommand implements Callable<Integer> {
         IngestSettings ingest = IngestSettings.from(settings);
         generateIfEmpty(ingest.dropDir(), out);
 
-        DatabaseSettings databaseSettings = DatabaseSettings.from(settings).withMinimumPoolSize(ingest.connectionsNeeded());
-        Warehouse warehouse = Warehouse.open(databaseSettings);
-        IngestDaemon daemon = null;
+        OperationsSettings operations = OperationsSettings.from(settings);
+        operations = operations.withProgress(Terminal.isInteractive() ? ProgressStyle.TERMINAL_BAR : ProgressStyle.LOG_LINES,
+                operations.progressInterval());
+        Loader loader = Loader.open(settings, operations);
         try {
-            OperationsSettings operations = OperationsSettings.from(settings);
-            operations = operations.withProgress(Terminal.isInteractive() ? ProgressStyle.TERMINAL_BAR : ProgressStyle.LOG_LINES,
-                    operations.progressInterval());
-            daemon = IngestDaemon.create(ingest, warehouse.dataSource(), IngestDaemon.camelProperties(settings), Clock.systemUTC(), operations);
+            IngestDaemon daemon = loader.daemon();
             out.printf(Locale.ROOT, "Loading %,d waiting file(s) from %s%n", daemon.dropDirectory().waitingFiles(), ingest.dropDir().toAbsolutePath());
             out.flush();
             daemon.start();
             daemon.awaitDrained(Duration.ofDays(1));
             out.println(daemon.statistics().snapshot().summary());
-            out.print(TextReport.render(new ReportQuery(warehouse.dataSource()).run()));
-            printHowToLook(warehouse, operations, out);
-            return new RunningDemo(warehouse, daemon, ingest.dropDir());
+            out.print(TextReport.render(new ReportQuery(loader.warehouse().dataSource()).run()));
+            printHowToLook(loader.warehouse(), operations, out);
+            return new RunningDemo(loader, ingest.dropDir());
         } catch (Exception | Error e) {
-            if (daemon != null) {
-                daemon.close();
-            }
-            warehouse.close();
+            loader.close();
             throw e;
         }
     }
@@ -159,14 +153,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The demo's loader and database, running. */
-    record RunningDemo(Warehouse warehouse, IngestDaemon daemon, Path dropDir) implements AutoCloseable {
+    record RunningDemo(Loader loader, Path dropDir) implements AutoCloseable {
         @Override
         public void close() {
-            try {
-                daemon.close();
-            } finally {
-                warehouse.close();
-            }
+            loader.close();
         }
     }
 }

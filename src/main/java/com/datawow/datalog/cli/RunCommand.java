@@ -2,8 +2,7 @@ package com.datawow.datalog.cli;
 
 import com.datawow.datalog.config.Settings;
 import com.datawow.datalog.daemon.IngestDaemon;
-import com.datawow.datalog.db.DatabaseSettings;
-import com.datawow.datalog.db.Warehouse;
+import com.datawow.datalog.daemon.Loader;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ops.OperationsSettings;
@@ -16,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,25 +46,21 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = database.settings(overrides());
-        IngestSettings ingest = IngestSettings.from(settings);
-        DatabaseSettings databaseSettings = DatabaseSettings.from(settings).withMinimumPoolSize(ingest.connectionsNeeded());
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse warehouse = Warehouse.open(databaseSettings)) {
-            warehouse.embedded().ifPresent(embedded -> out.printf(
+        try (Loader loader = Loader.open(settings, operations(settings))) {
+            loader.warehouse().embedded().ifPresent(embedded -> out.printf(
                     "Embedded PostgreSQL at %s (psql -h localhost -p %d -U postgres warehouse)%n", embedded.jdbcUrl(), embedded.port()));
-            try (IngestDaemon daemon = IngestDaemon.create(ingest, warehouse.dataSource(), IngestDaemon.camelProperties(settings),
-                    Clock.systemUTC(), operations(settings))) {
-                if (!once) {
-                    daemon.runUntilStopped();
-                    return 0;
-                }
-                daemon.start();
-                daemon.awaitDrained(Duration.ofDays(365));
-                IngestStatistics.Snapshot totals = daemon.statistics().snapshot();
-                out.println(totals.summary());
-                out.flush();
-                return totals.failed() > 0 ? EXIT_FILE_FAILED : 0;
+            IngestDaemon daemon = loader.daemon();
+            if (!once) {
+                daemon.runUntilStopped();
+                return 0;
             }
+            daemon.start();
+            daemon.awaitDrained(Duration.ofDays(365));
+            IngestStatistics.Snapshot totals = daemon.statistics().snapshot();
+            out.println(totals.summary());
+            out.flush();
+            return totals.failed() > 0 ? EXIT_FILE_FAILED : 0;
         }
     }
 

@@ -21,6 +21,8 @@ public final class Settings {
 
     /** The file read when no other is named: relative to the working directory. */
     public static final Path DEFAULT_FILE = Path.of("config", "application.properties");
+    /** The environment variable that names another properties file. */
+    public static final String CONFIG_ENVIRONMENT = "DATALOG_CONFIG";
     /** The copy bundled in the jar, used when the working directory has none. */
     private static final String BUNDLED_RESOURCE = "/config/application.properties";
 
@@ -42,10 +44,19 @@ public final class Settings {
         return new Settings(overrides, environment, readProperties(configFile));
     }
 
-    /** Settings from the process environment and the default file, with the given overrides. */
+    /**
+     * The settings of this process: {@code configFile} (the {@code --config} option) if given, else
+     * the file {@code DATALOG_CONFIG} names, else the default file, under the environment and the overrides.
+     */
+    public static Settings ofProcess(Path configFile, Map<String, String> overrides) {
+        Path named = configFile != null ? configFile
+                : firstNonBlank(System.getenv(CONFIG_ENVIRONMENT)).map(Path::of).orElse(null);
+        return load(named, System.getenv(), overrides);
+    }
+
+    /** {@link #ofProcess} without a {@code --config} option. */
     public static Settings fromEnvironment(Map<String, String> overrides) {
-        String named = System.getenv("DATALOG_CONFIG");
-        return load(named == null || named.isBlank() ? null : Path.of(named), System.getenv(), overrides);
+        return ofProcess(null, overrides);
     }
 
     /** A copy with more command-line overrides on top (null values are ignored). */

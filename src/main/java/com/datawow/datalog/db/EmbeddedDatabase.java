@@ -28,7 +28,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        this.jdbcUrl = JdbcUrl.of("localhost", postgres.getPort(), DATABASE).toString();
     }
 
     /** Starts (or re-opens) the server whose data lives in {@code dataDir}; port 0 picks a free one. */
@@ -40,8 +40,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "50")
-                    .setServerConfig("max_wal_size", "4GB")
-                    .setServerConfig("synchronous_commit", "off");
+                    .setServerConfig("max_wal_size", "4GB");
             if (port > 0) {
                 builder.setPort(port);
             }

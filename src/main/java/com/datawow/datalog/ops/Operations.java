@@ -73,37 +73,25 @@ public final class Operations {
                     case TERMINAL_BAR -> new TerminalProgressBar(System.err);
                     case LOG_LINES, OFF -> new LogProgress();
                 });
-        main.addMainListener(new Lifecycle(new DatabaseHealthCheck(dataSource, DATABASE_CHECK_TIMEOUT),
-                new Services(contextName, settings, new IngestStatus(statistics, dropDirectory), progress)));
-    }
-
-    /**
-     * Registers the health check once the context exists, and adds {@link Services} to it so they
-     * start and stop with it (camel-main calls its own after-start hooks from {@code run()} only).
-     */
-    private static final class Lifecycle extends MainListenerSupport {
-
-        private final DatabaseHealthCheck databaseCheck;
-        private final Services services;
-
-        Lifecycle(DatabaseHealthCheck databaseCheck, Services services) {
-            this.databaseCheck = databaseCheck;
-            this.services = services;
-        }
-
-        @Override
-        public void afterConfigure(BaseMainSupport main) {
-            HealthCheckRegistry.get(main.getCamelContext()).register(databaseCheck);
-            try {
-                main.getCamelContext().addService(services, true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot add the operations services: " + e.getMessage(), e);
+        OperatorServices services = new OperatorServices(contextName, settings, new IngestStatus(statistics, dropDirectory), progress);
+        DatabaseHealthCheck databaseCheck = new DatabaseHealthCheck(dataSource, DATABASE_CHECK_TIMEOUT);
+        main.addMainListener(new MainListenerSupport() {
+            /** Once the context exists: the health check into its registry, and the services into its lifecycle
+             *  (camel-main calls its own after-start hooks from {@code run()} only, not from {@code start()}). */
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                HealthCheckRegistry.get(configured.getCamelContext()).register(databaseCheck);
+                try {
+                    configured.getCamelContext().addService(services, true, true);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot add the operator services: " + e.getMessage(), e);
+                }
             }
-        }
+        });
     }
 
-    /** The status MBean, remote JMX and the progress reporter, started and stopped with the Camel context. */
-    private static final class Services extends ServiceSupport {
+    /** What an operator sees of the loader: the status MBean, remote JMX and the progress reporter, started and stopped with the Camel context. */
+    private static final class OperatorServices extends ServiceSupport {
 
         private final OperationsSettings settings;
         private final IngestStatus status;
@@ -113,7 +101,7 @@ public final class Operations {
         private Optional<RemoteJmxServer> remoteJmx = Optional.empty();
         private boolean statusRegistered;
 
-        Services(String contextName, OperationsSettings settings, IngestStatus status, ProgressReporter progress) {
+        OperatorServices(String contextName, OperationsSettings settings, IngestStatus status, ProgressReporter progress) {
             this.settings = settings;
             this.status = status;
             this.statusName = IngestStatus.objectName(contextName);

@@ -1,6 +1,6 @@
 package com.datawow.datalog.cli;
 
-import com.datawow.datalog.testing.FreePort;
+import org.apache.camel.test.AvailablePortFinder;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
@@ -27,7 +27,7 @@ class DemoCommandTest {
 
     @Test
     void generatesTheSliceIntoAnEmptyDropDirectoryLoadsItAndPrintsTheSummary(TestDatabase database, @TempDir Path dropDir) throws Exception {
-        int httpPort = FreePort.find();
+        int httpPort = AvailablePortFinder.getNextAvailable();
         StringWriter out = new StringWriter();
         DemoCommand demo = parse("--jdbc-url", database.jdbcUrl(), "--db-user", database.user(), "--minutes", "3",
                 "--dir", dropDir.toString(), "--http-port", String.valueOf(httpPort));
@@ -65,7 +65,7 @@ class DemoCommandTest {
         java.nio.file.Files.writeString(dropDir.resolve(".done").resolve("2023-01-01 00:00:00.parquet"), "loaded earlier");
         StringWriter out = new StringWriter();
         DemoCommand demo = parse("--jdbc-url", database.jdbcUrl(), "--db-user", database.user(), "--minutes", "3",
-                "--dir", dropDir.toString(), "--http-port", String.valueOf(FreePort.find()));
+                "--dir", dropDir.toString(), "--http-port", String.valueOf(AvailablePortFinder.getNextAvailable()));
 
         try (DemoCommand.RunningDemo ignored = demo.start(new PrintWriter(out, true))) {
             assertThat(out.toString()).contains("nothing generated").doesNotContain("Generating");

@@ -1,6 +1,6 @@
 package com.datawow.datalog.ops;
 
-import com.datawow.datalog.testing.FreePort;
+import org.apache.camel.test.AvailablePortFinder;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TcpProxy;
@@ -30,7 +30,7 @@ class HttpObservabilityTest {
     @Test
     void healthIsUpAndMetricsCountTheLoadedFiles(TestDatabase database, @TempDir Path staging, @TempDir Path dropDir) throws Exception {
         SampleFiles samples = SampleFiles.generate(staging, 0, 3);
-        int port = FreePort.find();
+        int port = AvailablePortFinder.getNextAvailable();
         try (RunningLoader loader = RunningLoader.start(database, database.jdbcUrl(), RunningLoader.fastSettings(dropDir),
                 OperationsSettings.quiet().withHttp("127.0.0.1", port))) {
             samples.drop(dropDir, 3);
@@ -63,7 +63,7 @@ class HttpObservabilityTest {
 
     @Test
     void readinessIsDownWhileTheDatabaseIsUnreachableAndLivenessStaysUp(TestDatabase database, @TempDir Path dropDir) throws Exception {
-        int port = FreePort.find();
+        int port = AvailablePortFinder.getNextAvailable();
         try (TcpProxy proxy = TcpProxy.forJdbcUrl(database.jdbcUrl());
              RunningLoader ignored = RunningLoader.start(database, proxy.proxiedUrl(database.jdbcUrl()), RunningLoader.fastSettings(dropDir),
                      OperationsSettings.quiet().withHttp("127.0.0.1", port))) {
@@ -82,7 +82,7 @@ class HttpObservabilityTest {
 
     @Test
     void theServerListensOnlyWhereConfigured(TestDatabase database, @TempDir Path dropDir) throws Exception {
-        int port = FreePort.find();
+        int port = AvailablePortFinder.getNextAvailable();
         try (RunningLoader ignored = RunningLoader.start(database, database.jdbcUrl(), RunningLoader.fastSettings(dropDir),
                 OperationsSettings.quiet().withHttp("127.0.0.1", port))) {
             assertThat(awaitStatus(port, "/observe/health", 200).statusCode()).isEqualTo(200);

@@ -1,7 +1,7 @@
 package com.datawow.datalog.ops;
 
 import com.datawow.datalog.config.Settings;
-import com.datawow.datalog.testing.FreePort;
+import org.apache.camel.test.AvailablePortFinder;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
@@ -28,7 +28,7 @@ class RemoteJmxTest {
 
     @Test
     void theRightCredentialsReachTheRouteMBeansAndOthersAreRefused(TestDatabase database, @TempDir Path dropDir) throws Exception {
-        int port = FreePort.find();
+        int port = AvailablePortFinder.getNextAvailable();
         RemoteJmxSettings remote = new RemoteJmxSettings("127.0.0.1", port, "operator", "s3cret-Pass", false);
         try (RunningLoader ignored = RunningLoader.start(database, database.jdbcUrl(), RunningLoader.fastSettings(dropDir),
                 OperationsSettings.quiet().withRemoteJmx(remote))) {

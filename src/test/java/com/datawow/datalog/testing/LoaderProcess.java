@@ -1,6 +1,6 @@
 package com.datawow.datalog.testing;
 
-import com.datawow.datalog.cli.DatalogLoader;
+import com.datawow.datalog.tools.LoaderJvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,18 +142,9 @@ public final class LoaderProcess implements AutoCloseable {
             Files.createDirectories(directory);
             Path log = directory.resolve("loader-" + STARTED.incrementAndGet() + ".log");
 
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.add("-Xmx" + maxHeap);
-            command.add("--enable-native-access=ALL-UNNAMED");
-            command.addAll(jvmOptions);
-            command.add("-cp");
-            command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-            command.add(DatalogLoader.class.getName());
-            command.add("run");
-            command.add("--dir");
-            command.add(dropDir.toAbsolutePath().toString());
-            command.addAll(options);
+            List<String> arguments = new ArrayList<>(List.of("run", "--dir", dropDir.toAbsolutePath().toString()));
+            arguments.addAll(options);
+            List<String> command = LoaderJvm.ofThisProcess().command(maxHeap, jvmOptions, arguments);
 
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)

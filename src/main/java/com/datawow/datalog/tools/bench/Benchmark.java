@@ -1,5 +1,7 @@
 package com.datawow.datalog.tools.bench;
 
+import com.datawow.datalog.tools.LoaderJvm;
+
 import com.datawow.datalog.tools.generate.GenerationProgress;
 import com.datawow.datalog.tools.generate.GenerationSummary;
 import com.datawow.datalog.tools.generate.MinuteRange;
@@ -31,10 +33,10 @@ public final class Benchmark {
     public static final int EXIT_LOADER_FAILED = 1;
 
     private final BenchOptions options;
-    private final LoaderCommand loader;
+    private final LoaderJvm loader;
     private final PrintWriter out;
 
-    public Benchmark(BenchOptions options, LoaderCommand loader, PrintWriter out) {
+    public Benchmark(BenchOptions options, LoaderJvm loader, PrintWriter out) {
         this.options = options;
         this.loader = loader;
         this.out = out;
@@ -96,7 +98,7 @@ public final class Benchmark {
                 "--batch-size", Integer.toString(options.batchSize())));
         out.printf(Locale.ROOT, "Loading into %s: %s run --once (%s) ...%n", database, loader.describe(), options.describeLoader());
         out.flush();
-        LoaderRun run = new LoaderProcess(loader, options.heap()).run(arguments, server.password(), workDir.resolve("loader.log"));
+        LoaderRun run = new RunOnceTimer(loader, options.heap()).run(arguments, server.password(), workDir.resolve("loader.log"));
         out.printf(Locale.ROOT, "Loader exited with %d after %.2f s: %s%n", run.exitCode(), run.wallSeconds(),
                 run.summary().orElse("(no summary line)"));
         out.flush();

@@ -1,5 +1,6 @@
 package com.datawow.datalog.tools.bench;
 
+import com.datawow.datalog.db.JdbcUrl;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -16,17 +17,12 @@ import java.util.Properties;
  */
 public final class PostgresServer {
 
-    private static final String PREFIX = "jdbc:postgresql://";
-
-    private final String adminUrl;
+    private final JdbcUrl adminUrl;
     private final String user;
     private final String password;
 
     public PostgresServer(String adminUrl, String user, String password) {
-        if (adminUrl == null || !adminUrl.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("Expected a jdbc:postgresql://HOST[:PORT]/DATABASE URL, got " + adminUrl);
-        }
-        this.adminUrl = adminUrl;
+        this.adminUrl = JdbcUrl.parse(adminUrl);
         this.user = user;
         this.password = password == null ? "" : password;
     }
@@ -41,17 +37,11 @@ public final class PostgresServer {
 
     /** The same server and URL parameters, database {@code name}. */
     public String urlOf(DatabaseName name) {
-        int hostStart = PREFIX.length();
-        int query = adminUrl.indexOf('?', hostStart);
-        String base = query < 0 ? adminUrl : adminUrl.substring(0, query);
-        String parameters = query < 0 ? "" : adminUrl.substring(query);
-        int slash = base.indexOf('/', hostStart);
-        String hosts = slash < 0 ? base : base.substring(0, slash);
-        return hosts + "/" + name.value() + parameters;
+        return adminUrl.withDatabase(name.value()).toString();
     }
 
     public Connection connectAdmin() throws SQLException {
-        return connect(adminUrl);
+        return connect(adminUrl.toString());
     }
 
     public Connection connect(DatabaseName name) throws SQLException {

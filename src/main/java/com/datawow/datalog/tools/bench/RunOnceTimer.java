@@ -1,5 +1,7 @@
 package com.datawow.datalog.tools.bench;
 
+import com.datawow.datalog.tools.LoaderJvm;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,16 +13,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Runs the loader as a child process ({@code run --once}), timing it and sampling its peak RSS. */
-public final class LoaderProcess {
+public final class RunOnceTimer {
 
     /** The line {@code run --once} prints last: "N files: a loaded, ...; R rows in S s (X rows/s)". */
     static final Pattern SUMMARY = Pattern.compile("^\\d+ files: \\d+ loaded, .* rows in .* s \\(.* rows/s\\)$");
     private static final long RSS_SAMPLE_MILLIS = 100;
 
-    private final LoaderCommand loader;
+    private final LoaderJvm loader;
     private final String heap;
 
-    public LoaderProcess(LoaderCommand loader, String heap) {
+    public RunOnceTimer(LoaderJvm loader, String heap) {
         this.loader = loader;
         this.heap = heap;
     }
@@ -30,7 +32,7 @@ public final class LoaderProcess {
      * the password in the environment (never on the command line), and waits for it.
      */
     public LoaderRun run(List<String> arguments, String password, Path log) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(loader.command(heap, arguments))
+        ProcessBuilder builder = new ProcessBuilder(loader.command(heap, List.of(), arguments))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
