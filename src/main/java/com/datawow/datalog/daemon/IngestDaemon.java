@@ -22,6 +22,8 @@ import com.datawow.datalog.ledger.FileLedger;
 import com.datawow.datalog.ops.Operations;
 import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.partition.DayPartitions;
+import com.datawow.datalog.partition.Retention;
+import com.datawow.datalog.partition.RetentionRoutes;
 import com.datawow.datalog.write.CopyDatalogWriter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -38,6 +40,8 @@ import java.util.Map;
 public final class IngestDaemon implements AutoCloseable {
 
     public static final String CONTEXT_NAME = "datalog-loader";
+    /** Retention looks for days to drop at start and then this often (a day ages by the hour at most). */
+    private static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
 
     private final Main main;
     private final IngestSettings settings;
@@ -87,6 +91,8 @@ public final class IngestDaemon implements AutoCloseable {
                 new DatalogWrites(new CopyDatalogWriter(dataSource)),
                 new AfterFailedAttempt(settings, classifier, outageLog, new DatabaseProbe(dataSource)::answers),
                 new DeadLetter(ledger, classifier, dropDirectory, statistics, clock)));
+        settings.retentionDays().ifPresent(days -> main.configure().addRoutesBuilder(
+                new RetentionRoutes(new Retention(days, dataSource, clock), RETENTION_INTERVAL)));
         return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory, claims);
     }
 
@@ -108,7 +114,7 @@ public final class IngestDaemon implements AutoCloseable {
     }
 
     private void prepare() throws InterruptedException {
-        DatabaseReadiness.awaitAndPrepare(dataSource, settings.backoff());
+        DatabaseReadiness.awaitAndPrepare(dataSource, settings.retry().backoff());
         claims.removeOrphanedLocks();
     }
 

@@ -31,7 +31,7 @@ public final class AfterFailedAttempt {
         this.classifier = classifier;
         this.outageLog = outageLog;
         this.databaseAnswers = databaseAnswers;
-        this.backoff = settings.backoff();
+        this.backoff = settings.retry().backoff();
     }
 
     public void process(Exchange exchange) {
@@ -41,7 +41,7 @@ public final class AfterFailedAttempt {
         FailureKind kind = classifier.classify(failure);
         FailureDecision decision = FailureDecision.after(kind, failedAttempts,
                 kind != FailureKind.UNEXPECTED || databaseAnswers.getAsBoolean(), group.pending().size(),
-                group.current().isPresent(), settings.unexpectedFailureAttempts());
+                group.current().isPresent(), settings.retry().unexpectedAttempts());
         switch (decision) {
             case REJECT_FILE -> {
                 GroupFile file = group.current().orElse(group.pending().getFirst());
@@ -54,7 +54,7 @@ public final class AfterFailedAttempt {
             }
             case RETRY_AFTER_BACKOFF -> {
                 LOG.warn("{} failed unexpectedly (attempt {} of {}), trying again: {}",
-                        group.describe(), failedAttempts, settings.unexpectedFailureAttempts(), failure.toString());
+                        group.describe(), failedAttempts, settings.retry().unexpectedAttempts(), failure.toString());
                 pause(exchange.getContext(), group, backoff.after(failedAttempts));
             }
             case LOAD_ONE_FILE_AT_A_TIME -> {

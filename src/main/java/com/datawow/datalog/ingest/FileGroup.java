@@ -91,14 +91,18 @@ public final class FileGroup {
                     throw new NoSuchElementException();
                 }
                 taken++;
-                current = pending.next();
-                return current;
+                return pending.next();
             }
         };
     }
 
     private boolean timeIsUp() {
         return System.nanoTime() - attemptStarted > timeLimit.toNanos();
+    }
+
+    /** The attempt starts loading this file. */
+    void loading(GroupFile file) {
+        current = file;
     }
 
     /** The file the attempt was loading when it failed, if it was loading one. */

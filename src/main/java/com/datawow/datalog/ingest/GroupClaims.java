@@ -76,7 +76,7 @@ public final class GroupClaims {
             }
             boolean fits = file.canShareAGroup(settings.batchSize()) && (newDay.isPresent()
                     ? newDay.equals(file.day())
-                    : files.size() < settings.groupMaxFiles() && rows + file.expectedRows() <= settings.groupMaxRows()
+                    : files.size() < settings.groupBounds().maxFiles() && rows + file.expectedRows() <= settings.groupBounds().maxRows()
                       && file.day().filter(isNewDay).isEmpty());
             if (!fits) {
                 file.releaseLock();
@@ -85,7 +85,7 @@ public final class GroupClaims {
             files.add(file);
             rows += file.expectedRows();
         }
-        return files.isEmpty() ? Optional.empty() : Optional.of(new FileGroup(files, newDay, settings.groupMaxTime()));
+        return files.isEmpty() ? Optional.empty() : Optional.of(new FileGroup(files, newDay, settings.groupBounds().maxTime()));
     }
 
     private Optional<GroupFile> lock(Path path) {

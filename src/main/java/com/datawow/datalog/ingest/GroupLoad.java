@@ -49,6 +49,7 @@ public final class GroupLoad {
     /** In the group's transaction: a content loaded before is a duplicate; new content gets its ledger row. */
     public void claim(Exchange exchange) throws IOException {
         GroupFile file = exchange.getMessage().getBody(GroupFile.class);
+        IngestExchange.group(exchange).loading(file);
         exchange.setProperty(IngestExchange.FILE, file);
         exchange.setProperty(Dimensions.FILE_NAME_PROPERTY, file.name());
         file.claimed(ledger.claim(file.fingerprint()));

@@ -66,7 +66,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         from(direct(INGEST_GROUP)).routeId(INGEST_GROUP)
                 .description("A claimed group: attempts until each file is settled, then committed files to .done/, rejected ones to the dead letter")
                 .doTry()
-                    .loopDoWhile(exchange -> IngestExchange.group(exchange).attemptWanted())
+                    .loopDoWhile(exchange -> IngestExchange.group(exchange).attemptWanted()).copy() // nothing of a failed attempt carries over
                         .doTry()
                             .to(direct(LOAD_GROUP))              // each attempt a fresh transaction
                             .process(load::recordCommitted)
@@ -86,7 +86,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                 .description("One transaction: each file with its ledger row; a new day's rows in a table of their own, attached at the end")
                 .transacted(Transactions.REQUIRED)
                 .process(load::chooseTarget)
-                .split(method(load, "filesToLoad")).stopOnException()
+                .split(method(load, "filesToLoad")).streaming().stopOnException() // streaming: the time limit is checked file by file
                     .to(direct(LOAD_FILE))
                 .end()
                 .process(load::attachNewDay);

@@ -5,13 +5,13 @@ import com.datawow.datalog.write.WriterKind;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
- * What the ingest routes need to know, typed. Read from {@link Settings} (option > env > file).
+ * How the daemon loads, typed. Read from {@link Settings} (option > env > file).
  *
- * @param groupMaxFiles files one transaction into datalog takes at most (a new day's group takes all of its day's)
- * @param groupMaxRows  rows (by the files' footers) one transaction into datalog takes at most
- * @param groupMaxTime  how long a transaction into datalog keeps taking more files of its group
+ * @param readLockMinAge how long a file must have been left alone before it is read (a writer still writing keeps it young)
+ * @param retentionDays  whole days older than this are dropped; empty keeps everything
  */
 public record IngestSettings(Path dropDir,
                              int batchSize,
@@ -19,12 +19,9 @@ public record IngestSettings(Path dropDir,
                              int concurrency,
                              Duration pollDelay,
                              Duration readLockMinAge,
-                             Duration retryInitialDelay,
-                             Duration retryMaxDelay,
-                             int unexpectedFailureAttempts,
-                             int groupMaxFiles,
-                             long groupMaxRows,
-                             Duration groupMaxTime) {
+                             Retry retry,
+                             GroupBounds groupBounds,
+                             OptionalInt retentionDays) {
 
     public static final String DROP_DIR = "datalog.drop-dir";
     public static final String BATCH_SIZE = "datalog.batch-size";
@@ -38,14 +35,38 @@ public record IngestSettings(Path dropDir,
     public static final String GROUP_MAX_FILES = "datalog.group.max-files";
     public static final String GROUP_MAX_ROWS = "datalog.group.max-rows";
     public static final String GROUP_MAX_SECONDS = "datalog.group.max-seconds";
+    public static final String RETENTION_DAYS = "datalog.retention-days";
+
+    /**
+     * Attempts after failures: back-off between them while the database is away (for as long as it
+     * takes), and how many unexplained failures a group bears before it narrows down.
+     */
+    public record Retry(Duration initialDelay, Duration maxDelay, int unexpectedAttempts) {
+        public Retry {
+            atLeast(RETRY_UNEXPECTED_ATTEMPTS, unexpectedAttempts, 1);
+        }
+
+        public Backoff backoff() {
+            return new Backoff(initialDelay, maxDelay);
+        }
+    }
+
+    /**
+     * How much one transaction into datalog takes: files, rows (by the footers) and time (it stops
+     * taking more files of its group then). A new day's group is bounded by its day instead.
+     */
+    public record GroupBounds(int maxFiles, long maxRows, Duration maxTime) {
+        public GroupBounds {
+            atLeast(GROUP_MAX_FILES, maxFiles, 1);
+            atLeast(GROUP_MAX_ROWS, maxRows, 1);
+            atLeast(GROUP_MAX_SECONDS, maxTime.toSeconds(), 1);
+        }
+    }
 
     public IngestSettings {
         atLeast(BATCH_SIZE, batchSize, 1);
         atLeast(CONCURRENCY, concurrency, 1);
-        atLeast(RETRY_UNEXPECTED_ATTEMPTS, unexpectedFailureAttempts, 1);
-        atLeast(GROUP_MAX_FILES, groupMaxFiles, 1);
-        atLeast(GROUP_MAX_ROWS, groupMaxRows, 1);
-        atLeast(GROUP_MAX_SECONDS, groupMaxTime.toSeconds(), 1);
+        retentionDays.ifPresent(days -> atLeast(RETENTION_DAYS, days, 1));
     }
 
     public static IngestSettings from(Settings settings) {
@@ -56,47 +77,42 @@ public record IngestSettings(Path dropDir,
                 settings.getInt(CONCURRENCY, 2),
                 Duration.ofMillis(settings.getLong(POLL_DELAY_MS, 500)),
                 Duration.ofMillis(settings.getLong(READ_LOCK_MIN_AGE_MS, 1_000)),
-                Duration.ofMillis(settings.getLong(RETRY_INITIAL_DELAY_MS, 1_000)),
-                Duration.ofMillis(settings.getLong(RETRY_MAX_DELAY_MS, 30_000)),
-                settings.getInt(RETRY_UNEXPECTED_ATTEMPTS, 3),
-                settings.getInt(GROUP_MAX_FILES, 100),
-                settings.getLong(GROUP_MAX_ROWS, 1_000_000),
-                Duration.ofSeconds(settings.getLong(GROUP_MAX_SECONDS, 10)));
-    }
-
-    public Backoff backoff() {
-        return new Backoff(retryInitialDelay, retryMaxDelay);
+                new Retry(Duration.ofMillis(settings.getLong(RETRY_INITIAL_DELAY_MS, 1_000)),
+                        Duration.ofMillis(settings.getLong(RETRY_MAX_DELAY_MS, 30_000)),
+                        settings.getInt(RETRY_UNEXPECTED_ATTEMPTS, 3)),
+                new GroupBounds(settings.getInt(GROUP_MAX_FILES, 100), settings.getLong(GROUP_MAX_ROWS, 1_000_000),
+                        Duration.ofSeconds(settings.getLong(GROUP_MAX_SECONDS, 10))),
+                settings.get(RETENTION_DAYS).map(days -> OptionalInt.of(settings.getInt(RETENTION_DAYS, 0))).orElse(OptionalInt.empty()));
     }
 
     public IngestSettings withBatchSize(int rows) {
-        return new IngestSettings(dropDir, rows, writer, concurrency, pollDelay, readLockMinAge, retryInitialDelay, retryMaxDelay,
-                unexpectedFailureAttempts, groupMaxFiles, groupMaxRows, groupMaxTime);
+        return new IngestSettings(dropDir, rows, writer, concurrency, pollDelay, readLockMinAge, retry, groupBounds, retentionDays);
     }
 
     public IngestSettings withWriter(WriterKind kind) {
-        return new IngestSettings(dropDir, batchSize, kind, concurrency, pollDelay, readLockMinAge, retryInitialDelay, retryMaxDelay,
-                unexpectedFailureAttempts, groupMaxFiles, groupMaxRows, groupMaxTime);
+        return new IngestSettings(dropDir, batchSize, kind, concurrency, pollDelay, readLockMinAge, retry, groupBounds, retentionDays);
     }
 
     public IngestSettings withConcurrency(int workers) {
-        return new IngestSettings(dropDir, batchSize, writer, workers, pollDelay, readLockMinAge, retryInitialDelay, retryMaxDelay,
-                unexpectedFailureAttempts, groupMaxFiles, groupMaxRows, groupMaxTime);
+        return new IngestSettings(dropDir, batchSize, writer, workers, pollDelay, readLockMinAge, retry, groupBounds, retentionDays);
     }
 
     public IngestSettings withReadLockMinAge(Duration quietFor) {
-        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, quietFor, retryInitialDelay, retryMaxDelay,
-                unexpectedFailureAttempts, groupMaxFiles, groupMaxRows, groupMaxTime);
+        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, quietFor, retry, groupBounds, retentionDays);
     }
 
-    public IngestSettings withGroupMaxFiles(int files) {
-        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, retryInitialDelay, retryMaxDelay,
-                unexpectedFailureAttempts, files, groupMaxRows, groupMaxTime);
+    public IngestSettings withGroupBounds(GroupBounds bounds) {
+        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, retry, bounds, retentionDays);
+    }
+
+    public IngestSettings withRetentionDays(int days) {
+        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, retry, groupBounds, OptionalInt.of(days));
     }
 
     /**
      * Connections the loader needs at most: each worker's group holds one, and its dimension
      * upserts (REQUIRES_NEW) borrow a second; plus the health check, the outage probe and the
-     * claimer's look at the partitions.
+     * claimer's look at the partitions (or retention).
      */
     public int connectionsNeeded() {
         return 2 * concurrency + 3;

@@ -34,14 +34,9 @@ record DayRange(Optional<LocalDateTime> from, Optional<LocalDateTime> to) {
         return startsBeforeOtherEnds && endsAfterOtherStarts;
     }
 
-    /** The whole days this range holds (a one-day partition: that day). */
-    Optional<LocalDate> singleDay() {
-        if (from.isEmpty() || to.isEmpty()) {
-            return Optional.empty();
-        }
-        LocalDate day = from.get().toLocalDate();
-        return from.get().equals(day.atStartOfDay()) && to.get().equals(day.plusDays(1).atStartOfDay())
-                ? Optional.of(day) : Optional.empty();
+    /** Whether every row the range holds is before that day. */
+    boolean endsOnOrBefore(LocalDate day) {
+        return to.isPresent() && !to.get().isAfter(day.atStartOfDay());
     }
 
     private static Optional<LocalDateTime> end(String value) {

@@ -28,7 +28,18 @@ public enum IntegrityCheck {
     LEDGER_ROW_COUNT_MATCHES("ledger_row_count_matches", "each loaded file's ledger row_count equals its datalog rows", "loaded files",
             "WITH per_file AS (SELECT file_id, count(*) AS rows FROM datalog GROUP BY file_id)"
                     + " SELECT count(*) FROM ingest_ledger f LEFT JOIN per_file p ON p.file_id = f.file_id"
-                    + " WHERE f.status = 'loaded' AND f.row_count <> coalesce(p.rows, 0)");
+                    + " WHERE f.status = 'loaded' AND f.row_count <> coalesce(p.rows, 0)"),
+
+    // Days loaded aside are attached, and ATTACH validates; this proves no partition was left
+    // without its keys, with a key NOT VALID, or with the keys' triggers disabled.
+    FOREIGN_KEYS_ENFORCED("foreign_keys_enforced",
+            "datalog and each of its partitions have both foreign keys, validated, with their triggers enabled", "tables",
+            "WITH tables AS (SELECT 'datalog'::regclass AS oid"
+                    + " UNION ALL SELECT inhrelid FROM pg_inherits WHERE inhparent = 'datalog'::regclass)"
+                    + " SELECT count(*) FROM tables t"
+                    + " WHERE (SELECT count(*) FROM pg_constraint k WHERE k.conrelid = t.oid AND k.contype = 'f' AND k.convalidated"
+                    + "        AND k.confrelid IN ('sensor'::regclass, 'product'::regclass)) <> 2"
+                    + "    OR EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = t.oid AND g.tgisinternal AND g.tgenabled = 'D')");
 
     private final String id;
     private final String description;

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,8 @@ public final class RunningLoader implements AutoCloseable {
     /** The production defaults, but short poll, quiet-file and retry intervals. */
     public static IngestSettings fastSettings(Path dropDir) {
         return new IngestSettings(dropDir, 10_000, WriterKind.COPY, 2, Duration.ofMillis(100), Duration.ofMillis(300),
-                Duration.ofMillis(200), Duration.ofMillis(1_000), 3, 100, 1_000_000, Duration.ofSeconds(10));
+                new IngestSettings.Retry(Duration.ofMillis(200), Duration.ofMillis(1_000), 3),
+                new IngestSettings.GroupBounds(100, 1_000_000, Duration.ofSeconds(10)), OptionalInt.empty());
     }
 
     /** Starts a loader on {@code jdbcUrl} (the test database, or a proxy in front of it). */
