@@ -1,5 +1,6 @@
 package com.datawow.datalog.ops;
 
+import com.datawow.datalog.db.DatabaseProbe;
 import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.ingest.IngestStatistics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -63,8 +64,10 @@ public final class Operations {
                                DropDirectory dropDirectory, DataSource dataSource) {
         camelProperties(settings).forEach(main::addInitialProperty);
 
+        DatabaseProbe database = new DatabaseProbe(dataSource);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics.bind(meters, statistics, dropDirectory);
+        DatabaseUpGauge.bind(meters, database, DATABASE_CHECK_TIMEOUT);
         main.bind(METRICS_REGISTRY, meters);
         main.bind("batchWriteTiming", new BatchWriteTiming(meters));
 
@@ -73,7 +76,7 @@ public final class Operations {
                     case TERMINAL_BAR -> new TerminalProgressBar(System.err);
                     case LOG_LINES, OFF -> new LogProgress();
                 });
-        main.addMainListener(new Lifecycle(new DatabaseHealthCheck(dataSource, DATABASE_CHECK_TIMEOUT),
+        main.addMainListener(new Lifecycle(new DatabaseHealthCheck(database, DATABASE_CHECK_TIMEOUT),
                 new Services(contextName, settings, new IngestStatus(statistics, dropDirectory), progress)));
     }
 
