@@ -51,9 +51,10 @@ public record IngestSettings(Path dropDir,
     /**
      * Connections the loader needs at most: each file in flight holds one, and its dimension
      * upserts (REQUIRES_NEW) borrow a second; the file-route's thread pool may run one more file
-     * on the polling thread; plus the health check and the outage probe.
+     * on the polling thread; plus one for each database probe that may ask at the same time
+     * (readiness, {@code datalog_database_up} at a scrape, the outage check after a failed attempt).
      */
     public int connectionsNeeded() {
-        return 2 * (concurrency + 1) + 2;
+        return 2 * (concurrency + 1) + 3;
     }
 }

@@ -21,7 +21,7 @@ final class PromQl {
     // not preceded by a character that would make it part of a number, a duration or a Grafana variable ($__interval)
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w:.$])[a-zA-Z_:][\\w:]*");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring",
-            "group_left", "group_right", "offset", "bool", "inf", "nan", "start", "end");
+            "group_left", "group_right", "offset", "bool", "inf", "nan");
 
     private PromQl() {
     }
