@@ -111,11 +111,12 @@ public record IngestSettings(Path dropDir,
 
     /**
      * Connections the loader needs at most: each worker's group holds one, and its dimension
-     * upserts (REQUIRES_NEW) borrow a second; plus the health check, the outage probe and the
-     * claimer's look at the partitions (or retention).
+     * upserts (REQUIRES_NEW) borrow a second; the claimer's look at the partitions (or retention)
+     * takes one; plus one for each database probe that may ask at the same time (readiness,
+     * {@code datalog_database_up} at a scrape, the outage check after a failed attempt).
      */
     public int connectionsNeeded() {
-        return 2 * concurrency + 3;
+        return 2 * concurrency + 4;
     }
 
     private static void atLeast(String key, long value, long minimum) {

@@ -15,7 +15,8 @@ import java.util.function.ToLongFunction;
  * The loader's own meters, read from {@link IngestStatistics} and the drop directory at scrape time.
  * In Prometheus text: {@code datalog_files_total{outcome}}, {@code datalog_rows_loaded_total},
  * {@code datalog_backlog_files}, {@code datalog_last_success_timestamp_seconds}
- * (and {@code datalog_batch_write_seconds}, see {@link BatchWriteTiming}).
+ * (and {@code datalog_batch_write_seconds}, see {@link BatchWriteTiming}; {@code datalog_database_up}, see
+ * {@link DatabaseUpGauge}).
  */
 public final class IngestMetrics {
 

@@ -1,5 +1,6 @@
 package com.datawow.datalog.ops;
 
+import com.datawow.datalog.db.DatabaseProbe;
 import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.ingest.IngestStatistics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -63,8 +64,10 @@ public final class Operations {
                                DropDirectory dropDirectory, DataSource dataSource) {
         camelProperties(settings).forEach(main::addInitialProperty);
 
+        DatabaseProbe database = new DatabaseProbe(dataSource);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestMetrics.bind(meters, statistics, dropDirectory);
+        DatabaseUpGauge.bind(meters, database, DATABASE_CHECK_TIMEOUT);
         main.bind(METRICS_REGISTRY, meters);
         main.bind("batchWriteTiming", new BatchWriteTiming(meters));
 
@@ -74,7 +77,7 @@ public final class Operations {
                     case LOG_LINES, OFF -> new LogProgress();
                 });
         OperatorServices services = new OperatorServices(contextName, settings, new IngestStatus(statistics, dropDirectory), progress);
-        DatabaseHealthCheck databaseCheck = new DatabaseHealthCheck(dataSource, DATABASE_CHECK_TIMEOUT);
+        DatabaseHealthCheck databaseCheck = new DatabaseHealthCheck(database, DATABASE_CHECK_TIMEOUT);
         main.addMainListener(new MainListenerSupport() {
             /** Once the context exists: the health check into its registry, and the services into its lifecycle
              *  (camel-main calls its own after-start hooks from {@code run()} only, not from {@code start()}). */

@@ -3,15 +3,18 @@ package com.datawow.datalog.ops;
 import com.datawow.datalog.config.Settings;
 import com.datawow.datalog.db.DatabaseSettings;
 import com.datawow.datalog.ops.DockerfileInstructions.Instruction;
+import com.datawow.datalog.testing.InstalledTool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +31,7 @@ class DockerFilesTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final String JAR_IN_IMAGE = "/app/datalog-loader.jar";
+    private static final String MONITORING_PROFILE = "monitoring";
 
     private static Map<String, Object> compose;
     private static DockerfileInstructions dockerfile;
@@ -43,11 +47,21 @@ class DockerFilesTest {
     // ---- docker-compose.yml ----------------------------------------------------------------------
 
     @Test
-    void composeHasPostgresLoaderAndAGenerateServiceUnderItsProfile() {
-        assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "loader", "generate");
+    void composeRunsPostgresAndTheLoaderByDefaultAndTheGeneratorAndMonitoringUnderTheirProfiles() {
+        assertThat(services().keySet()).containsExactlyInAnyOrder("postgres", "loader", "generate", "prometheus", "grafana");
         assertThat(service("generate")).containsEntry("profiles", List.of("generate"));
+        assertThat(service("prometheus")).containsEntry("profiles", List.of(MONITORING_PROFILE));
+        assertThat(service("grafana")).containsEntry("profiles", List.of(MONITORING_PROFILE));
         assertThat(service("postgres")).doesNotContainKey("profiles");
         assertThat(service("loader")).doesNotContainKey("profiles");
+    }
+
+    @Test
+    void everyPublishedPortIsOnTheLoopbackAddressOnly() {
+        List<String> published = services().keySet().stream().flatMap(name -> strings(service(name), "ports").stream()).toList();
+
+        assertThat(published).contains("127.0.0.1:8080:8080", "127.0.0.1:9090:9090", "127.0.0.1:3000:3000");
+        assertThat(published).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
     }
 
     @Test
@@ -115,9 +129,68 @@ class DockerFilesTest {
                     .filter(source -> source.startsWith(".") || source.startsWith("/")).forEach(hostPaths::add);
         });
 
-        assertThat(hostPaths).contains(".", "./init-script", "./data_sample");
+        assertThat(hostPaths).contains(".", "./init-script", "./data_sample",
+                "./monitoring/prometheus", "./monitoring/grafana/provisioning", "./monitoring/grafana/dashboards");
         assertThat(hostPaths).allSatisfy(path -> assertThat(ROOT.resolve(path)).exists());
         assertThat(ROOT.resolve("init-script/create_table.sql")).isRegularFile();
+    }
+
+    // ---- docker-compose.yml: the monitoring profile ----------------------------------------------
+
+    @Test
+    void prometheusRunsTheMountedConfigWhichScrapesTheLoadersMetricsWhereTheLoaderServesThem() {
+        Map<String, Object> prometheus = service("prometheus");
+        String configFlag = strings(prometheus, "command").stream().filter(flag -> flag.startsWith("--config.file=")).findFirst().orElseThrow();
+        Path config = hostPath(prometheus, configFlag.substring("--config.file=".length()));
+
+        assertThat((String) prometheus.get("image")).as("the version line promtool checks the rules with").startsWith("prom/prometheus:v2.");
+        assertThat(config).isEqualTo(ROOT.resolve("monitoring/prometheus/prometheus.yml"));
+        Map<String, Object> loaderJob = yaml(config, "scrape_configs").stream()
+                .filter(job -> "datalog-loader".equals(job.get("job_name"))).findFirst().orElseThrow();
+        OperationsSettings loaderHttp = OperationsSettings.quiet().withHttp("0.0.0.0",
+                Integer.parseInt((String) map(service("loader"), "environment").get("DATALOG_HTTP_PORT")));
+        assertThat(loaderJob).containsEntry("metrics_path", Operations.camelProperties(loaderHttp).get("camel.metrics.path"));
+        assertThat(String.valueOf(loaderJob.get("static_configs"))).contains("loader:" + loaderHttp.httpPort());
+        assertThat(strings(prometheus, "volumes")).anyMatch(volume -> volume.startsWith("prometheus-data:"));
+    }
+
+    @Test
+    void grafanaIsProvisionedWithThatPrometheusAndTheMountedDashboards() {
+        Map<String, Object> grafana = service("grafana");
+        Path provisioning = hostPath(grafana, "/etc/grafana/provisioning");
+        Map<String, Object> datasource = yaml(provisioning.resolve("datasources/prometheus.yml"), "datasources").get(0);
+        Map<String, Object> provider = yaml(provisioning.resolve("dashboards/datalog-loader.yml"), "providers").get(0);
+        String prometheusPort = strings(service("prometheus"), "ports").get(0).replaceAll(".*:", "");
+
+        assertThat((String) grafana.get("image")).startsWith("grafana/grafana:");
+        assertThat(datasource).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:" + prometheusPort);
+        Path dashboards = hostPath(grafana, (String) map(provider, "options").get("path"));
+        assertThat(dashboards).isEqualTo(ROOT.resolve("monitoring/grafana/dashboards"));
+        assertThat(dashboards.resolve("datalog-loader.json")).isRegularFile();
+        assertThat(hostPath(grafana, (String) map(grafana, "environment").get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"))).isRegularFile();
+    }
+
+    @Test
+    void grafanaShowsTheDashboardsToAnonymousViewersAndKeepsEditingForItsAdmin() {
+        Map<String, Object> environment = map(service("grafana"), "environment");
+
+        assertThat(environment).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
+                .containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer")
+                .containsEntry("GF_USERS_ALLOW_SIGN_UP", "false")
+                .containsEntry("GF_SECURITY_ADMIN_PASSWORD", "${GRAFANA_ADMIN_PASSWORD:-admin}");
+    }
+
+    @Test
+    void dockerComposeAcceptsTheFileWithAndWithoutItsProfiles() throws Exception {
+        InstalledTool compose = InstalledTool.require("docker-compose", "docker-compose");
+
+        InstalledTool.Run plain = compose.run(ROOT, Duration.ofSeconds(60), "-f", "docker-compose.yml", "config", "-q");
+        InstalledTool.Run everything = compose.run(ROOT, Duration.ofSeconds(60), "-f", "docker-compose.yml",
+                "--profile", "generate", "--profile", MONITORING_PROFILE, "config", "--services");
+
+        assertThat(plain.exitCode()).as(plain.output()).isZero();
+        assertThat(everything.exitCode()).as(everything.output()).isZero();
+        assertThat(everything.output().lines().toList()).containsExactlyInAnyOrder("postgres", "loader", "generate", "prometheus", "grafana");
     }
 
     // ---- Dockerfile ------------------------------------------------------------------------------
@@ -202,6 +275,31 @@ class DockerFilesTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The host path a service sees at {@code containerPath}, through its bind mounts. */
+    private static Path hostPath(Map<String, Object> service, String containerPath) {
+        for (String volume : strings(service, "volumes")) {
+            String[] parts = volume.split(":");
+            String source = parts[0];
+            String target = parts[1];
+            if ((source.startsWith(".") || source.startsWith("/"))
+                    && (containerPath.equals(target) || containerPath.startsWith(target + "/"))) {
+                return ROOT.resolve(source).resolve(containerPath.substring(target.length()).replaceFirst("^/", "")).normalize();
+            }
+        }
+        throw new AssertionError(containerPath + " is not in a bind mount of " + strings(service, "volumes"));
+    }
+
+    /** The list under {@code key} of a YAML file. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> yaml(Path file, String key) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Map<String, Object> content = new Yaml().load(reader);
+            return (List<Map<String, Object>>) content.get(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The words of the first {@code ./mvnw} command among these lines, from ./mvnw to the end of the command. */
     private static List<String> wrapperCommand(List<String> lines) {

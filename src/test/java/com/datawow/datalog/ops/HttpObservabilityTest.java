@@ -55,6 +55,8 @@ class HttpObservabilityTest {
             // one batch per file: a sample file's 1,914 rows fit in one 10,000-row batch
             assertThat(sample(text, "datalog_batch_write_seconds_count")).isEqualTo(3);
             assertThat(sample(text, "datalog_batch_write_seconds_sum")).isPositive();
+            assertThat(sample(text, "datalog_batch_write_seconds_bucket{le=\"+Inf\"}")).isEqualTo(3);
+            assertThat(sample(text, "datalog_database_up")).isEqualTo(1);
             assertThat(sample(text, "datalog_last_success_timestamp_seconds"))
                     .isBetween(System.currentTimeMillis() / 1000.0 - 120, System.currentTimeMillis() / 1000.0 + 1);
             assertThat(text).as("Camel's own route meters are there too").contains("routeId=\"ingest-files\"");
@@ -62,21 +64,30 @@ class HttpObservabilityTest {
     }
 
     @Test
-    void readinessIsDownWhileTheDatabaseIsUnreachableAndLivenessStaysUp(TestDatabase database, @TempDir Path dropDir) throws Exception {
+    void readinessAndTheDatabaseMetricGoDownWhileTheDatabaseIsUnreachableAndLivenessStaysUp(TestDatabase database, @TempDir Path dropDir)
+            throws Exception {
         int port = AvailablePortFinder.getNextAvailable();
         try (TcpProxy proxy = TcpProxy.forJdbcUrl(database.jdbcUrl());
              RunningLoader ignored = RunningLoader.start(database, proxy.proxiedUrl(database.jdbcUrl()), RunningLoader.fastSettings(dropDir),
                      OperationsSettings.quiet().withHttp("127.0.0.1", port))) {
             assertThat(awaitStatus(port, "/observe/health/ready", 200).statusCode()).isEqualTo(200);
+            assertThat(sample(get(port, "/observe/metrics").body(), "datalog_database_up")).isEqualTo(1);
 
             proxy.cut();
             HttpResponse<String> ready = get(port, "/observe/health/ready");
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
             assertThat(ready.body()).containsPattern("\"status\"\\s*:\\s*\"DOWN\"").containsPattern("\"name\"\\s*:\\s*\"database\"");
             assertThat(get(port, "/observe/health/live").statusCode()).as("alive: it retries, it must not be restarted").isEqualTo(200);
+            long scrapeStarted = System.nanoTime();
+            HttpResponse<String> metrics = get(port, "/observe/metrics");
+            assertThat(Duration.ofNanos(System.nanoTime() - scrapeStarted)).as("a scrape waits for the database at most 3 s")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(sample(metrics.body(), "datalog_database_up")).isEqualTo(0);
 
             proxy.restore();
             assertThat(awaitStatus(port, "/observe/health/ready", 200).statusCode()).isEqualTo(200);
+            assertThat(sample(get(port, "/observe/metrics").body(), "datalog_database_up")).isEqualTo(1);
         }
     }
 
