@@ -2,7 +2,6 @@ package com.datawow.datalog.ops;
 
 import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.ingest.IngestStatistics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
@@ -63,7 +62,7 @@ public final class Operations {
                                DropDirectory dropDirectory, DataSource dataSource) {
         camelProperties(settings).forEach(main::addInitialProperty);
 
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry meters = LoaderMeterRegistry.create();
         IngestMetrics.bind(meters, statistics, dropDirectory);
         main.bind(METRICS_REGISTRY, meters);
         main.bind("batchWriteTiming", new BatchWriteTiming(meters));
