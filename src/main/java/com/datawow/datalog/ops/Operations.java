@@ -69,7 +69,7 @@ public final class Operations {
 
         ProgressReporter progress = new ProgressReporter(statistics::snapshot, dropDirectory::waitingFiles, System::nanoTime,
                 switch (settings.progressStyle()) {
-                    case TERMINAL_BAR -> new TerminalProgressBar(System.err);
+                    case TERMINAL_BAR -> new TerminalProgressBar(System.err, settings.progressInterval());
                     case LOG_LINES, OFF -> new LogProgress();
                 });
         main.addMainListener(new Lifecycle(new DatabaseHealthCheck(dataSource, DATABASE_CHECK_TIMEOUT),
