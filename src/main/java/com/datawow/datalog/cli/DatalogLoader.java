@@ -19,6 +19,7 @@ public final class DatalogLoader {
     public static final int EXIT_CANNOT_RUN = 2;
 
     public static void main(String[] args) {
+        QuietLibraries.configure();
         System.exit(commandLine().execute(args));
     }
 

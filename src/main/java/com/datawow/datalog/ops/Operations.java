@@ -3,7 +3,6 @@ package com.datawow.datalog.ops;
 import com.datawow.datalog.db.DatabaseProbe;
 import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.ingest.IngestStatistics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
@@ -65,7 +64,7 @@ public final class Operations {
         camelProperties(settings).forEach(main::addInitialProperty);
 
         DatabaseProbe database = new DatabaseProbe(dataSource);
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry meters = LoaderMeterRegistry.create();
         IngestMetrics.bind(meters, statistics, dropDirectory);
         DatabaseUpGauge.bind(meters, database, DATABASE_CHECK_TIMEOUT);
         main.bind(METRICS_REGISTRY, meters);
@@ -73,7 +72,7 @@ public final class Operations {
 
         ProgressReporter progress = new ProgressReporter(statistics::snapshot, dropDirectory::waitingFiles, System::nanoTime,
                 switch (settings.progressStyle()) {
-                    case TERMINAL_BAR -> new TerminalProgressBar(System.err);
+                    case TERMINAL_BAR -> new TerminalProgressBar(System.err, settings.progressInterval());
                     case LOG_LINES, OFF -> new LogProgress();
                 });
         OperatorServices services = new OperatorServices(contextName, settings, new IngestStatus(statistics, dropDirectory), progress);

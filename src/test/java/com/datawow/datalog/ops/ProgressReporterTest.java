@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,12 +97,32 @@ class ProgressReporterTest {
     @Test
     void terminalBarRedrawsInPlaceAndEndsTheLineWhenDrained() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        TerminalProgressBar bar = new TerminalProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        TerminalProgressBar bar = new TerminalProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(10));
         bar.progress(new ProgressSample(1, 3, 1_914, Duration.ofSeconds(1)));
         bar.drained(new ProgressSample(4, 0, 7_656, Duration.ofSeconds(2)));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).startsWith("\r[").contains("  25%  1/4 files").contains("\r[").contains(" 100%  4/4 files").endsWith(System.lineSeparator());
         assertThat(out.chars().filter(c -> c == '\n').count()).as("one terminal line, redrawn").isEqualTo(1);
+    }
+
+    @Test
+    void terminalBarIsLeftStandingAsALineOncePerIntervalSoARecordedTerminalShowsProgress() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TerminalProgressBar bar = new TerminalProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(10));
+
+        // redrawn every half second for 25 s: two intervals pass
+        for (int halfSeconds = 1; halfSeconds <= 50; halfSeconds++) {
+            bar.progress(new ProgressSample(halfSeconds, 100 - halfSeconds, halfSeconds * 1_914L, Duration.ofMillis(halfSeconds * 500L)));
+        }
+        bar.drained(new ProgressSample(100, 0, 191_400, Duration.ofSeconds(26)));
+
+        // what a line-by-line reader of the recording sees: each line as its last redraw left it
+        List<String> lines = Stream.of(bytes.toString(StandardCharsets.UTF_8).split("\n"))
+                .map(line -> line.substring(line.lastIndexOf('\r') + 1).strip()).toList();
+        assertThat(lines).as("the bar at 10 s, at 20 s, and when drained").hasSize(3);
+        assertThat(lines.get(0)).endsWith("20/100 files  3,828 rows/s  ETA 40s");
+        assertThat(lines.get(1)).contains("40/100 files");
+        assertThat(lines.get(2)).contains(" 100%  100/100 files");
     }
 
     /** Statistics, backlog and clock that the test moves by hand. */

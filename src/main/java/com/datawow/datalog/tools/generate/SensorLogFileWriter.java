@@ -2,7 +2,9 @@ package com.datawow.datalog.tools.generate;
 
 import com.datawow.datalog.parquet.SensorLogBatch;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.bytes.DirectByteBufferAllocator;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -73,6 +75,7 @@ public final class SensorLogFileWriter {
             try (ParquetWriter<Integer> writer = new Builder(new LocalOutputFile(temporary), rows)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .withCodecFactory(snappyWithoutUnsafe())
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0) // pyarrow's default v1 data pages
                     .withRowGroupSize(ROW_GROUP_BYTES)
                     .withDictionaryEncoding(true)
@@ -87,6 +90,17 @@ public final class SensorLogFileWriter {
             Files.deleteIfExists(temporary);
             throw e;
         }
+    }
+
+    /**
+     * parquet-java's default snappy compressor frees its direct buffers with
+     * {@code sun.misc.Unsafe::invokeCleaner}, which JDK 24 and newer report on stderr. Its direct codec
+     * factory compresses with the same snappy-java into buffers it reuses, and leaves freeing them to
+     * the garbage collector: the same bytes, no warning. The writer releases the factory on close.
+     */
+    private static CodecFactory snappyWithoutUnsafe() {
+        return CodecFactory.createDirectCodecFactory(new Configuration(false), new DirectByteBufferAllocator(),
+                ParquetProperties.DEFAULT_PAGE_SIZE);
     }
 
     private static LogicalTypeAnnotation naiveNanos() {
