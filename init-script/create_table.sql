@@ -25,13 +25,22 @@ CREATE TABLE IF NOT EXISTS ingest_ledger (
     file_size    bigint      NOT NULL,
     checksum     text        NOT NULL,                -- SHA-256 of the file's bytes, hex
     row_count    bigint      NOT NULL DEFAULT 0,
-    status       text        NOT NULL CHECK (status IN ('loaded', 'duplicate', 'replaced', 'failed')),
+    status       text        NOT NULL,                -- see ingest_ledger_status_check below
     duplicate_of integer     REFERENCES ingest_ledger (file_id),
     replaced_by  integer     REFERENCES ingest_ledger (file_id),
     started_at   timestamptz NOT NULL DEFAULT now(),
     finished_at  timestamptz,
     error        text
 );
+-- Columns added since the table was first created: added to an existing database too.
+ALTER TABLE ingest_ledger ADD COLUMN IF NOT EXISTS unloaded_at timestamptz;   -- when `unload` took the file's rows back
+-- The ledger's statuses, listed here and nowhere else. Dropped and added again in one statement, so
+-- a database created with fewer statuses is upgraded by applying this script; re-checking the
+-- ledger (one row per file) is cheap. unloaded: the rows were taken back by `unload`.
+ALTER TABLE ingest_ledger
+    DROP CONSTRAINT IF EXISTS ingest_ledger_status_check,
+    ADD CONSTRAINT ingest_ledger_status_check
+        CHECK (status IN ('loaded', 'duplicate', 'replaced', 'failed', 'unloaded'));
 -- At most one loaded file per content and per name: the arbiters of exactly-once, also between
 -- two daemons on one directory (the second blocks on the index until the first commits).
 CREATE UNIQUE INDEX IF NOT EXISTS ingest_ledger_loaded_checksum ON ingest_ledger (checksum) WHERE status = 'loaded';

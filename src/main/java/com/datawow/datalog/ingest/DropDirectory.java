@@ -57,7 +57,11 @@ public final class DropDirectory {
     }
 
     static boolean isWaiting(Path path) {
-        String name = path.getFileName().toString();
-        return !name.startsWith(".") && name.endsWith(".parquet") && Files.isRegularFile(path);
+        return isLoadableName(path.getFileName().toString()) && Files.isRegularFile(path);
+    }
+
+    /** A name the file route takes: visible, {@code *.parquet}. */
+    static boolean isLoadableName(String name) {
+        return !name.startsWith(".") && name.endsWith(".parquet");
     }
 }

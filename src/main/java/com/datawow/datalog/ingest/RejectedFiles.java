@@ -46,7 +46,7 @@ public final class RejectedFiles {
         Files.createDirectories(errorDir);
         Path reasonFile = errorDir.resolve(load.file().name() + REASON_SUFFIX);
         Path partial = errorDir.resolve("." + load.file().name() + REASON_SUFFIX + ".tmp");
-        Files.writeString(partial, reason.text(load, clock), StandardCharsets.UTF_8);
+        Files.writeString(partial, reason.writtenFor(load, clock).text(), StandardCharsets.UTF_8);
         Files.move(partial, reasonFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         LOG.error("Rejected '{}' -> {}/: {}", load.file().name(), ERROR_DIR, reason.message());
         return reason.message();
@@ -65,16 +65,8 @@ public final class RejectedFiles {
 
 
     private record Reason(String kind, String message, OptionalLong row) {
-        String text(FileLoad load, Clock clock) {
-            StringBuilder text = new StringBuilder()
-                    .append("file: ").append(load.file().name()).append('\n')
-                    .append("rejected at: ").append(clock.instant()).append('\n')
-                    .append("kind: ").append(kind).append('\n');
-            row.ifPresent(r -> text.append("row: ").append(r).append('\n'));
-            return text.append("reason: ").append(message).append('\n')
-                    .append("size: ").append(load.file().size()).append(" bytes\n")
-                    .append("sha256: ").append(load.file().checksum()).append('\n')
-                    .toString();
+        RejectionReason writtenFor(FileLoad load, Clock clock) {
+            return new RejectionReason(load.file().name(), clock.instant(), kind, row, message, load.file().size(), load.file().checksum());
         }
     }
 }

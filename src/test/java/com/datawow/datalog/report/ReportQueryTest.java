@@ -31,7 +31,7 @@ class ReportQueryTest {
 
         assertThat(report.rowsPerTable()).containsExactly(
                 Map.entry("department", 0L), Map.entry("sensor", 0L), Map.entry("product", 0L), Map.entry("datalog", 0L));
-        assertThat(report.ledger()).isEqualTo(new LedgerSummary(0, 0, 0, 0, 0, Optional.empty()));
+        assertThat(report.ledger()).isEqualTo(new LedgerSummary(0, 0, 0, 0, 0, 0, Optional.empty()));
         assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.empty(), Optional.empty()));
         assertThat(report.checks()).hasSize(IntegrityCheck.values().length).allMatch(CheckResult::passed);
         assertThat(report.allChecksPassed()).isTrue();
@@ -46,7 +46,7 @@ class ReportQueryTest {
         assertThat(report.rowsPerTable()).containsExactly(
                 Map.entry("department", 2L), Map.entry("sensor", 3L), Map.entry("product", 2L), Map.entry("datalog", 5L));
         // the last load is the latest *loaded* file, not the later duplicate or failure
-        assertThat(report.ledger()).isEqualTo(new LedgerSummary(2, 1, 0, 1, 5, Optional.of(LAST_LOAD)));
+        assertThat(report.ledger()).isEqualTo(new LedgerSummary(2, 1, 0, 1, 0, 5, Optional.of(LAST_LOAD)));
         assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.of(FIRST_MINUTE), Optional.of(SECOND_MINUTE)));
         assertThat(report.checks()).extracting(CheckResult::check).containsExactly(IntegrityCheck.values());
         assertThat(report.failedChecks()).isEmpty();
@@ -71,6 +71,20 @@ class ReportQueryTest {
         WarehouseReport report = new ReportQuery(database.dataSource()).run();
 
         assertThat(report.failedChecks()).containsExactly(new CheckResult(DATALOG_FROM_LOADED_FILE, 2));
+    }
+
+    @Test
+    void anUnloadedFileIsCountedApartAndPassesOnlyOnceItsRowsAreGone(TestDatabase database) throws SQLException {
+        WarehouseContents contents = WarehouseContents.consistentWarehouse(database)
+                .execute("UPDATE ingest_ledger SET status = 'unloaded', unloaded_at = now() WHERE file_id = 2");
+
+        WarehouseReport rowsLeft = new ReportQuery(database.dataSource()).run();
+        contents.execute("DELETE FROM datalog WHERE file_id = 2");
+        WarehouseReport rowsGone = new ReportQuery(database.dataSource()).run();
+
+        assertThat(rowsLeft.failedChecks()).containsExactly(new CheckResult(DATALOG_FROM_LOADED_FILE, 2));
+        assertThat(rowsGone.failedChecks()).isEmpty();
+        assertThat(rowsGone.ledger()).isEqualTo(new LedgerSummary(1, 1, 0, 1, 1, 3, Optional.of(LAST_LOAD.minusSeconds(60))));
     }
 
     @Test
