@@ -1,6 +1,7 @@
 package com.datawow.datalog.daemon;
 
 import com.datawow.datalog.config.Settings;
+import com.datawow.datalog.console.ConsoleRoutes;
 import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.db.DatabaseProbe;
 import com.datawow.datalog.db.Transactions;
@@ -87,6 +88,10 @@ public final class IngestDaemon implements AutoCloseable {
                 outageLog, new DatabaseProbe(dataSource)::answers);
         main.configure().addRoutesBuilder(new DimensionRoutes());
         main.configure().addRoutesBuilder(new IngestRoutes(settings, steps, failedAttempts));
+        if (operations.httpEnabled()) {
+            // the operator's console, on the HTTP port of health and metrics
+            main.configure().addRoutesBuilder(new ConsoleRoutes(operations, statistics, dropDirectory, dataSource, clock));
+        }
         return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory);
     }
 
