@@ -164,6 +164,9 @@ function drawChart(canvas, throughput, nowIso) {
   // the last hour, or less while the daemon has run less: a fresh start is shown in detail
   const span = Math.min(HOUR_MS, Math.max(MIN_SPAN_MS, points.length ? end - points[0].t + throughput.interval_seconds * 1000 : 0));
   const start = end - span;
+  byId('throughput-title').textContent = span < HOUR_MS
+      ? 'Throughput, last ' + Math.round(span / 60000) + ' minutes'
+      : 'Throughput, last hour';
   const rowsMax = niceMax(Math.max(0, ...points.map(p => p.rows)));
   const filesMax = niceMax(Math.max(0, ...points.map(p => p.files)));
   const x = t => plot.left + (t - start) / span * (plot.right - plot.left);
