@@ -32,21 +32,25 @@ CREATE TABLE IF NOT EXISTS ingest_ledger (
     finished_at  timestamptz,
     error        text
 );
--- The statuses a ledger row can have, in one place; a database made by an earlier version gets
--- the current list (the constraint is only replaced when it differs, so a start-up does not lock the ledger).
+-- Columns added since the table was first created: added to an existing database too.
+ALTER TABLE ingest_ledger ADD COLUMN IF NOT EXISTS unloaded_at timestamptz;   -- when `unload` took the file's rows back
+-- The statuses a ledger row can have, listed here and nowhere else; a database made by an earlier
+-- version gets the current list (the constraint is only replaced when it differs, so a start-up
+-- does not lock the ledger).
 --   loaded     its rows are in datalog          replaced  new content under its name superseded it
 --   duplicate  its content was loaded before    failed    rejected, the reason in `error`
---   expired    retention dropped all its rows
+--   unloaded   `unload` took its rows back      expired   retention dropped all its rows
 DO $$
 DECLARE
-    wanted constant text := 'CHECK ((status = ANY (ARRAY[''loaded''::text, ''duplicate''::text, ''replaced''::text, ''failed''::text, ''expired''::text])))';
+    wanted constant text := 'CHECK ((status = ANY (ARRAY[''loaded''::text, ''duplicate''::text, ''replaced''::text, ''failed''::text, ''unloaded''::text, ''expired''::text])))';
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_constraint
                    WHERE conrelid = 'ingest_ledger'::regclass AND conname = 'ingest_ledger_status_check'
                      AND pg_get_constraintdef(oid) = wanted) THEN
-        ALTER TABLE ingest_ledger DROP CONSTRAINT IF EXISTS ingest_ledger_status_check;
-        ALTER TABLE ingest_ledger ADD CONSTRAINT ingest_ledger_status_check
-            CHECK (status IN ('loaded', 'duplicate', 'replaced', 'failed', 'expired'));
+        ALTER TABLE ingest_ledger
+            DROP CONSTRAINT IF EXISTS ingest_ledger_status_check,
+            ADD CONSTRAINT ingest_ledger_status_check
+                CHECK (status IN ('loaded', 'duplicate', 'replaced', 'failed', 'unloaded', 'expired'));
     END IF;
 END $$;
 -- At most one loaded file per content and per name: the arbiters of exactly-once, also between

@@ -12,11 +12,13 @@ import java.util.List;
         versionProvider = VersionProvider.class,
         description = "Loads sensor-log Parquet files into a PostgreSQL warehouse, exactly once.",
         subcommands = {GenerateCommand.class, SchemaCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                FilesCommand.class, RetryCommand.class, UnloadCommand.class, CommandLine.HelpCommand.class})
 public final class DatalogLoader {
 
     /** Exit code for "could not run" (bad configuration, unreachable database, ...). */
     public static final int EXIT_CANNOT_RUN = 2;
+    /** Exit code of the ledger commands when what they were asked about is not there: nothing was changed. */
+    public static final int EXIT_NOT_FOUND = 1;
 
     public static void main(String[] args) {
         QuietLibraries.configure();

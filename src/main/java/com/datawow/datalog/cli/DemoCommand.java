@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts the embedded PostgreSQL (unless --jdbc-url is given), generates the first --minutes of the sample "
                 + "month into the drop directory if it is empty (no *.parquet, nothing in .done/), loads them with progress, "
-                + "prints a summary and how to connect with psql, and keeps running (HTTP health and metrics on) until Ctrl-C."})
+                + "prints a summary and how to connect with psql, and keeps running (console, HTTP health and metrics on) until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Drop directory (default data_sample; env DATALOG_DROP_DIR).")
     Path dir;
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of /observe/health and /observe/metrics (default 8080; env DATALOG_HTTP_PORT).")
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the console, /observe/health and /observe/metrics (default 8080; env DATALOG_HTTP_PORT).")
     Integer httpPort;
 
     @Spec
@@ -134,6 +134,7 @@ final class DemoCommand implements Callable<Integer> {
                 embedded -> out.printf(Locale.ROOT, "Database: psql -h localhost -p %d -U postgres warehouse%n", embedded.port()),
                 () -> out.printf(Locale.ROOT, "Database: %s%n", warehouse.settings().jdbcUrl().orElse("?")));
         if (operations.httpEnabled()) {
+            out.printf(Locale.ROOT, "Console:  http://%s:%d/%n", operations.httpHost(), operations.httpPort());
             out.printf(Locale.ROOT, "Health:   http://%s:%d/observe/health   Metrics: http://%s:%d/observe/metrics%n",
                     operations.httpHost(), operations.httpPort(), operations.httpHost(), operations.httpPort());
         }

@@ -75,8 +75,7 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean http = settings.getBoolean(OperationsSettings.HTTP_ENABLED, false);
         ProgressStyle style = Terminal.isInteractive() ? ProgressStyle.TERMINAL_BAR : ProgressStyle.LOG_LINES;
-        return new OperationsSettings(http, operations.httpHost(), operations.httpPort(), operations.progressInterval(), style,
-                operations.remoteJmx());
+        return operations.withHttpEnabled(http).withProgress(style, operations.progressInterval());
     }
 
     private Map<String, String> overrides() {

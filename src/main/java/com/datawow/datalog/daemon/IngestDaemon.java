@@ -1,6 +1,7 @@
 package com.datawow.datalog.daemon;
 
 import com.datawow.datalog.config.Settings;
+import com.datawow.datalog.console.ConsoleRoutes;
 import com.datawow.datalog.db.DatabaseProbe;
 import com.datawow.datalog.db.Transactions;
 import com.datawow.datalog.db.Warehouse;
@@ -93,6 +94,10 @@ public final class IngestDaemon implements AutoCloseable {
                 new DeadLetter(ledger, classifier, dropDirectory, statistics, clock)));
         settings.retentionDays().ifPresent(days -> main.configure().addRoutesBuilder(
                 new RetentionRoutes(new Retention(days, dataSource, clock), RETENTION_INTERVAL)));
+        if (operations.httpEnabled()) {
+            // the operator's console, on the HTTP port of health and metrics
+            main.configure().addRoutesBuilder(new ConsoleRoutes(operations, statistics, dropDirectory, dataSource, clock));
+        }
         return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory, claims);
     }
 

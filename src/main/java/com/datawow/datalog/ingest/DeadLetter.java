@@ -48,7 +48,8 @@ public final class DeadLetter {
         ledger.recordFailure(fingerprint, reason.kind() + ": " + reason.message());
         statistics.record(file.name(), FileOutcome.FAILED, 0);
         exchange.getMessage().setHeader(Exchange.FILE_NAME, file.name() + DropDirectory.REASON_SUFFIX);
-        exchange.getMessage().setBody(reason.text(fingerprint, clock));
+        exchange.getMessage().setBody(new RejectionReason(file.name(), clock.instant(), reason.kind(), reason.row(), reason.message(),
+                fingerprint.size(), fingerprint.checksum()).text());
         LOG.error("Rejected '{}' -> {}/: {}", file.name(), DropDirectory.ERROR, reason.message());
     }
 
@@ -82,16 +83,5 @@ public final class DeadLetter {
     }
 
     private record Reason(String kind, String message, OptionalLong row) {
-        String text(FileFingerprint file, Clock clock) {
-            StringBuilder text = new StringBuilder()
-                    .append("file: ").append(file.name()).append('\n')
-                    .append("rejected at: ").append(clock.instant()).append('\n')
-                    .append("kind: ").append(kind).append('\n');
-            row.ifPresent(r -> text.append("row: ").append(r).append('\n'));
-            return text.append("reason: ").append(message).append('\n')
-                    .append("size: ").append(file.size()).append(" bytes\n")
-                    .append("sha256: ").append(file.checksum()).append('\n')
-                    .toString();
-        }
     }
 }

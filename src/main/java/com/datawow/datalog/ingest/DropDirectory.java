@@ -121,7 +121,7 @@ public final class DropDirectory {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (isWaitingName(name)) {
+                if (isLoadableName(name)) {
                     names.add(name);
                 }
             }
@@ -131,7 +131,8 @@ public final class DropDirectory {
         return names;
     }
 
-    static boolean isWaitingName(String name) {
+    /** A name the file route takes: visible, {@code *.parquet}. */
+    static boolean isLoadableName(String name) {
         return !name.startsWith(".") && name.endsWith(WAITING_SUFFIX);
     }
 }

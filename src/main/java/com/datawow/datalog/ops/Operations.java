@@ -49,6 +49,11 @@ public final class Operations {
         properties.put("camel.management.enabled", String.valueOf(settings.httpEnabled()));
         properties.put("camel.metrics.enabled", String.valueOf(settings.httpEnabled()));
         if (settings.httpEnabled()) {
+            // One server: camel-main's HTTP server, which serves platform-http routes (the console), is
+            // created first; the management server finds it on the same port and adds health and metrics to it.
+            properties.put("camel.server.enabled", "true");
+            properties.put("camel.server.host", settings.httpHost());
+            properties.put("camel.server.port", String.valueOf(settings.httpPort()));
             properties.put("camel.management.host", settings.httpHost());
             properties.put("camel.management.port", String.valueOf(settings.httpPort()));
             properties.put("camel.management.healthCheckEnabled", "true");
@@ -121,8 +126,8 @@ public final class Operations {
                 }
             });
             if (settings.httpEnabled()) {
-                LOG.info("Health http://{}:{}/observe/health, metrics http://{}:{}/observe/metrics",
-                        settings.httpHost(), settings.httpPort(), settings.httpHost(), settings.httpPort());
+                String server = "http://" + settings.httpHost() + ":" + settings.httpPort();
+                LOG.info("Console {}/, health {}/observe/health, metrics {}/observe/metrics", server, server, server);
             }
             switch (settings.progressStyle()) {
                 case LOG_LINES -> progress.start(settings.progressInterval());

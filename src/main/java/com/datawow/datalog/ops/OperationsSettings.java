@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How the daemon is operated: the HTTP health/metrics server, remote JMX and the progress line.
+ * How the daemon is operated: the HTTP server (health, metrics, the console), remote JMX, the
+ * progress line, and the operator's credentials for the console's actions.
  * Read from {@link Settings} (option &gt; env &gt; file), typed.
  */
 public record OperationsSettings(boolean httpEnabled,
@@ -14,7 +15,8 @@ public record OperationsSettings(boolean httpEnabled,
                                  int httpPort,
                                  Duration progressInterval,
                                  ProgressStyle progressStyle,
-                                 Optional<RemoteJmxSettings> remoteJmx) {
+                                 Optional<RemoteJmxSettings> remoteJmx,
+                                 Optional<OperatorCredentials> operator) {
 
     public static final String HTTP_ENABLED = "datalog.http.enabled";
     public static final String HTTP_HOST = "datalog.http.host";
@@ -41,23 +43,33 @@ public record OperationsSettings(boolean httpEnabled,
                 settings.getInt(HTTP_PORT, DEFAULT_HTTP_PORT),
                 Duration.ofSeconds(settings.getLong(PROGRESS_INTERVAL_S, 10)),
                 ProgressStyle.LOG_LINES,
-                RemoteJmxSettings.from(settings));
+                RemoteJmxSettings.from(settings),
+                OperatorCredentials.from(settings));
     }
 
     /** Embedded use (tests): no HTTP server, no remote JMX, no progress output; local JMX only. */
     public static OperationsSettings quiet() {
-        return new OperationsSettings(false, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Duration.ofSeconds(10), ProgressStyle.OFF, Optional.empty());
+        return new OperationsSettings(false, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, Duration.ofSeconds(10), ProgressStyle.OFF,
+                Optional.empty(), Optional.empty());
     }
 
     public OperationsSettings withHttp(String host, int port) {
-        return new OperationsSettings(true, host, port, progressInterval, progressStyle, remoteJmx);
+        return new OperationsSettings(true, host, port, progressInterval, progressStyle, remoteJmx, operator);
+    }
+
+    public OperationsSettings withHttpEnabled(boolean enabled) {
+        return new OperationsSettings(enabled, httpHost, httpPort, progressInterval, progressStyle, remoteJmx, operator);
     }
 
     public OperationsSettings withProgress(ProgressStyle style, Duration interval) {
-        return new OperationsSettings(httpEnabled, httpHost, httpPort, interval, style, remoteJmx);
+        return new OperationsSettings(httpEnabled, httpHost, httpPort, interval, style, remoteJmx, operator);
     }
 
     public OperationsSettings withRemoteJmx(RemoteJmxSettings remote) {
-        return new OperationsSettings(httpEnabled, httpHost, httpPort, progressInterval, progressStyle, Optional.of(remote));
+        return new OperationsSettings(httpEnabled, httpHost, httpPort, progressInterval, progressStyle, Optional.of(remote), operator);
+    }
+
+    public OperationsSettings withOperator(OperatorCredentials credentials) {
+        return new OperationsSettings(httpEnabled, httpHost, httpPort, progressInterval, progressStyle, remoteJmx, Optional.of(credentials));
     }
 }

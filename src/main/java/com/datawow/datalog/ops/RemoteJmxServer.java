@@ -44,7 +44,7 @@ public final class RemoteJmxServer implements AutoCloseable {
         Registry registry = LocateRegistry.createRegistry(settings.port(), clientSockets, serverSockets);
         try {
             Map<String, Object> environment = new HashMap<>();
-            environment.put(JMXConnectorServer.AUTHENTICATOR, new PasswordAuthenticator(settings.user(), settings.password()));
+            environment.put(JMXConnectorServer.AUTHENTICATOR, new PasswordAuthenticator(new OperatorCredentials(settings.user(), settings.password())));
             environment.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, serverSockets);
             // only a String[] of user and password may be deserialised from an unauthenticated client
             environment.put(RMIConnectorServer.CREDENTIALS_FILTER_PATTERN, String[].class.getName() + ";" + String.class.getName() + ";!*");

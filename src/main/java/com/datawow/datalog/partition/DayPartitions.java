@@ -67,7 +67,8 @@ public final class DayPartitions {
             return Optional.empty();
         }
         DatalogTable table = DatalogTable.ofDay(day);
-        jdbc.sql("CREATE TABLE " + table.name() + " (LIKE datalog INCLUDING DEFAULTS, CONSTRAINT " + dayCheck(table)
+        // the parent's CHECK constraints too: rows are held to them as they are copied, and ATTACH requires them
+        jdbc.sql("CREATE TABLE " + table.name() + " (LIKE datalog INCLUDING DEFAULTS INCLUDING CONSTRAINTS, CONSTRAINT " + dayCheck(table)
                 + " CHECK (create_at >= " + literal(day) + " AND create_at < " + literal(day.plusDays(1)) + "))").update();
         return Optional.of(table);
     }

@@ -34,6 +34,7 @@ public final class JsonReport {
         ledgerJson.put("duplicates", ledger.duplicates());
         ledgerJson.put("replaced", ledger.replaced());
         ledgerJson.put("failed", ledger.failed());
+        ledgerJson.put("unloaded", ledger.unloaded());
         ledgerJson.put("rows_loaded", ledger.rowsLoaded());
         ledgerJson.put("last_load", ledger.lastLoad().map(Object::toString).orElse(null));
 

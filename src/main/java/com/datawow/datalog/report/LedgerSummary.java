@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * What the ingest ledger says: files per outcome, the rows of the loaded files, and when the
- * last file was loaded (empty when none was).
+ * last file was loaded (empty when none was). Unloaded files' rows were taken back: they count
+ * in {@code unloaded}, not in {@code rowsLoaded}.
  */
-public record LedgerSummary(long filesLoaded, long duplicates, long replaced, long failed,
+public record LedgerSummary(long filesLoaded, long duplicates, long replaced, long failed, long unloaded,
                             long rowsLoaded, Optional<Instant> lastLoad) {
 }

@@ -44,6 +44,7 @@ public final class TextReport {
                 row("duplicates", number(ledger.duplicates())),
                 row("replaced", number(ledger.replaced())),
                 row("failed", number(ledger.failed())),
+                row("unloaded", number(ledger.unloaded())),
                 row("rows loaded", number(ledger.rowsLoaded())),
                 row("last load", ledger.lastLoad().map(LAST_LOAD::format).orElse(NONE)));
     }

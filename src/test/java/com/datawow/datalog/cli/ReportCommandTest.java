@@ -9,15 +9,10 @@ import org.apache.camel.util.json.Jsoner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +42,7 @@ class ReportCommandTest {
 
     @Test
     void jsonReportCanBeParsedBackAndExitsZeroWhenEveryCheckPasses() throws Exception {
-        Run run = report("--json");
+        CommandRun run = report("--json");
 
         assertThat(run.exitCode()).isZero();
         JsonObject json = (JsonObject) Jsoner.deserialize(run.out());
@@ -75,7 +70,7 @@ class ReportCommandTest {
 
     @Test
     void textReportShowsEachSectionAndTheVerdict() {
-        Run run = report();
+        CommandRun run = report();
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -92,8 +87,8 @@ class ReportCommandTest {
         database.execute("INSERT INTO datalog (create_at, product_id, sensor_id, product_expire, file_id)"
                 + " VALUES ('2023-01-01 00:01:00', 1, 1, '2023-03-30 00:01:00', 42)");
 
-        Run text = report();
-        Run json = report("--json");
+        CommandRun text = report();
+        CommandRun json = report("--json");
 
         assertThat(text.exitCode()).isEqualTo(ReportCommand.EXIT_CHECK_FAILED);
         assertThat(text.out())
@@ -106,7 +101,7 @@ class ReportCommandTest {
 
     @Test
     void anUnreachableDatabaseExitsTwoWithTheReason() {
-        Run run = execute("report", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/warehouse",
+        CommandRun run = CommandRun.of("report", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/warehouse",
                 "--db-user", "nobody", "--db-password", "nothing");
 
         assertThat(run.exitCode()).isEqualTo(DatalogLoader.EXIT_CANNOT_RUN);
@@ -114,29 +109,13 @@ class ReportCommandTest {
         assertThat(run.err()).contains("Cannot read the warehouse");
     }
 
-    private Run report(String... options) {
-        List<String> args = new ArrayList<>(List.of("report", "--jdbc-url", database.jdbcUrl(),
-                "--db-user", database.user(), "--db-password", database.password()));
-        args.addAll(List.of(options));
-        return execute(args.toArray(String[]::new));
-    }
-
-    private static Run execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = DatalogLoader.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private CommandRun report(String... options) {
+        return CommandRun.against(database, "report", options);
     }
 
     private static Map<String, Long> numbers(Map<String, Object> json) {
         Map<String, Long> numbers = new LinkedHashMap<>();
         json.forEach((key, value) -> numbers.put(key, ((BigDecimal) value).longValueExact()));
         return numbers;
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import static com.datawow.datalog.report.IntegrityCheck.DATALOG_FROM_LOADED_FILE;
 import static com.datawow.datalog.report.IntegrityCheck.DATALOG_HAS_PRODUCT;
 import static com.datawow.datalog.report.IntegrityCheck.DATALOG_HAS_SENSOR;
+import static com.datawow.datalog.report.IntegrityCheck.FOREIGN_KEYS_ENFORCED;
 import static com.datawow.datalog.report.IntegrityCheck.LEDGER_ROW_COUNT_MATCHES;
 import static com.datawow.datalog.report.IntegrityCheck.SENSOR_HAS_DEPARTMENT;
 import static com.datawow.datalog.report.WarehouseContents.FIRST_MINUTE;
@@ -31,7 +32,7 @@ class ReportQueryTest {
 
         assertThat(report.rowsPerTable()).containsExactly(
                 Map.entry("department", 0L), Map.entry("sensor", 0L), Map.entry("product", 0L), Map.entry("datalog", 0L));
-        assertThat(report.ledger()).isEqualTo(new LedgerSummary(0, 0, 0, 0, 0, Optional.empty()));
+        assertThat(report.ledger()).isEqualTo(new LedgerSummary(0, 0, 0, 0, 0, 0, Optional.empty()));
         assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.empty(), Optional.empty()));
         assertThat(report.checks()).hasSize(IntegrityCheck.values().length).allMatch(CheckResult::passed);
         assertThat(report.allChecksPassed()).isTrue();
@@ -46,7 +47,7 @@ class ReportQueryTest {
         assertThat(report.rowsPerTable()).containsExactly(
                 Map.entry("department", 2L), Map.entry("sensor", 3L), Map.entry("product", 2L), Map.entry("datalog", 5L));
         // the last load is the latest *loaded* file, not the later duplicate or failure
-        assertThat(report.ledger()).isEqualTo(new LedgerSummary(2, 1, 0, 1, 5, Optional.of(LAST_LOAD)));
+        assertThat(report.ledger()).isEqualTo(new LedgerSummary(2, 1, 0, 1, 0, 5, Optional.of(LAST_LOAD)));
         assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.of(FIRST_MINUTE), Optional.of(SECOND_MINUTE)));
         assertThat(report.checks()).extracting(CheckResult::check).containsExactly(IntegrityCheck.values());
         assertThat(report.failedChecks()).isEmpty();
@@ -71,6 +72,20 @@ class ReportQueryTest {
         WarehouseReport report = new ReportQuery(database.dataSource()).run();
 
         assertThat(report.failedChecks()).containsExactly(new CheckResult(DATALOG_FROM_LOADED_FILE, 2));
+    }
+
+    @Test
+    void anUnloadedFileIsCountedApartAndPassesOnlyOnceItsRowsAreGone(TestDatabase database) throws SQLException {
+        WarehouseContents contents = WarehouseContents.consistentWarehouse(database)
+                .execute("UPDATE ingest_ledger SET status = 'unloaded', unloaded_at = now() WHERE file_id = 2");
+
+        WarehouseReport rowsLeft = new ReportQuery(database.dataSource()).run();
+        contents.execute("DELETE FROM datalog WHERE file_id = 2");
+        WarehouseReport rowsGone = new ReportQuery(database.dataSource()).run();
+
+        assertThat(rowsLeft.failedChecks()).containsExactly(new CheckResult(DATALOG_FROM_LOADED_FILE, 2));
+        assertThat(rowsGone.failedChecks()).isEmpty();
+        assertThat(rowsGone.ledger()).isEqualTo(new LedgerSummary(1, 1, 0, 1, 1, 3, Optional.of(LAST_LOAD.minusSeconds(60))));
     }
 
     @Test
@@ -101,7 +116,8 @@ class ReportQueryTest {
         assertThat(report.failedChecks()).containsExactly(
                 new CheckResult(SENSOR_HAS_DEPARTMENT, 1),
                 new CheckResult(DATALOG_HAS_SENSOR, 2),
-                new CheckResult(DATALOG_HAS_PRODUCT, 2));
+                new CheckResult(DATALOG_HAS_PRODUCT, 2),
+                new CheckResult(FOREIGN_KEYS_ENFORCED, 2));   // datalog and its default partition
     }
 
     @Test
