@@ -12,7 +12,7 @@ import java.sql.SQLException;
  * At start-up: waits for the database (a daemon must not die because the database starts
  * after it), then applies the schema if anything of it is missing.
  */
-final class DatabaseReadiness {
+public final class DatabaseReadiness {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseReadiness.class);
 

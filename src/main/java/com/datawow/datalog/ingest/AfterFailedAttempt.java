@@ -1,5 +1,6 @@
 package com.datawow.datalog.ingest;
 
+import com.datawow.datalog.failure.Causes;
 import com.datawow.datalog.failure.FailureClassifier;
 import com.datawow.datalog.failure.FailureKind;
 import org.apache.camel.CamelContext;
@@ -40,29 +41,34 @@ public final class AfterFailedAttempt {
         int failedAttempts = group.attemptFailed();
         FailureKind kind = classifier.classify(failure);
         FailureDecision decision = FailureDecision.after(kind, failedAttempts,
-                kind != FailureKind.UNEXPECTED || databaseAnswers.getAsBoolean(), group.pending().size(),
+                kind != FailureKind.UNEXPECTED || databaseAnswers.getAsBoolean(), group.filesPerAttempt(),
                 group.current().isPresent(), settings.retry().unexpectedAttempts());
         switch (decision) {
             case REJECT_FILE -> {
                 GroupFile file = group.current().orElse(group.pending().getFirst());
                 group.reject(file, failure);
             }
-            case RETRY_NOW -> LOG.debug("{}: trying again ({})", group.describe(), failure.toString());
+            case RETRY_NOW -> LOG.debug("{}: trying again ({})", group.describe(), cause(failure));
             case WAIT_FOR_DATABASE -> {
                 outageLog.failed(group.describe(), failure);
                 pause(exchange.getContext(), group, backoff.after(failedAttempts));
             }
             case RETRY_AFTER_BACKOFF -> {
                 LOG.warn("{} failed unexpectedly (attempt {} of {}), trying again: {}",
-                        group.describe(), failedAttempts, settings.retry().unexpectedAttempts(), failure.toString());
+                        group.describe(), failedAttempts, settings.retry().unexpectedAttempts(), cause(failure));
                 pause(exchange.getContext(), group, backoff.after(failedAttempts));
             }
             case LOAD_ONE_FILE_AT_A_TIME -> {
                 LOG.warn("{} failed {} times unexpectedly; loading its files one at a time: {}",
-                        group.describe(), failedAttempts, failure.toString());
+                        group.describe(), failedAttempts, cause(failure));
                 group.loadOneFileAtATime();
             }
         }
+    }
+
+    /** The failure in its own words, not Camel's wrappers around it. */
+    private static String cause(Throwable failure) {
+        return Causes.describe(Causes.root(failure));
     }
 
     /** Sleeps in short steps so that a shutdown is not held up; on shutdown the group is abandoned. */

@@ -22,12 +22,12 @@ public enum FailureDecision {
     /**
      * @param failedAttempts      attempts failed since the group last made progress (this one included)
      * @param databaseAnswers     whether the database answers right now (asked only for unexplained failures)
-     * @param filesPending        files of the group not settled yet
+     * @param filesPerAttempt     files the group's next attempt would take (1 once it narrowed down)
      * @param whileLoadingAFile   whether the failure happened while a file was being loaded (else: at the
      *                            group's start or end, which no single file is to blame for)
      * @param unexpectedAttempts  how many unexplained failures a group bears before it narrows down
      */
-    public static FailureDecision after(FailureKind kind, int failedAttempts, boolean databaseAnswers, int filesPending,
+    public static FailureDecision after(FailureKind kind, int failedAttempts, boolean databaseAnswers, int filesPerAttempt,
                                         boolean whileLoadingAFile, int unexpectedAttempts) {
         FailureKind effective = kind == FailureKind.BAD_INPUT && !whileLoadingAFile ? FailureKind.UNEXPECTED : kind;
         return switch (effective) {
@@ -39,7 +39,7 @@ public enum FailureDecision {
                     yield WAIT_FOR_DATABASE;   // whatever the exception says, a database that does not answer is an outage
                 } else if (failedAttempts < unexpectedAttempts) {
                     yield RETRY_AFTER_BACKOFF;
-                } else if (filesPending > 1) {
+                } else if (filesPerAttempt > 1) {
                     yield LOAD_ONE_FILE_AT_A_TIME;
                 } else {
                     yield REJECT_FILE;

@@ -145,6 +145,11 @@ public final class FileGroup {
         return !abandoned && !pending().isEmpty();
     }
 
+    /** How many files the next attempt takes at most (one, once the group narrowed down). */
+    int filesPerAttempt() {
+        return oneFileAtATime ? Math.min(1, pending().size()) : pending().size();
+    }
+
     public List<GroupFile> pending() {
         return files.stream().filter(f -> !f.isSettled()).toList();
     }
@@ -155,7 +160,7 @@ public final class FileGroup {
 
     /** "'first.parquet' and 49 more", for log lines. */
     public String describe() {
-        List<GroupFile> left = pending().isEmpty() ? files : pending();
+        List<GroupFile> left = pending().isEmpty() ? files : oneFileAtATime ? pending().subList(0, 1) : pending();
         if (left.isEmpty()) {
             return "an empty group";
         }

@@ -101,6 +101,10 @@ public record IngestSettings(Path dropDir,
         return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, quietFor, retry, groupBounds, retentionDays);
     }
 
+    public IngestSettings withRetry(Retry attempts) {
+        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, attempts, groupBounds, retentionDays);
+    }
+
     public IngestSettings withGroupBounds(GroupBounds bounds) {
         return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, retry, bounds, retentionDays);
     }

@@ -22,12 +22,13 @@ public final class OutageLog {
         this.clock = clock;
     }
 
-    public void failed(String fileName, Throwable cause) {
+    /** @param files the files that wait, for the log line ("'a.parquet' and 49 more") */
+    public void failed(String files, Throwable cause) {
         if (outageSince.compareAndSet(null, clock.instant())) {
-            LOG.warn("Database unavailable ({}). '{}' stays in the drop directory; retrying with back-off until the database is back.",
-                    rootMessage(cause), fileName);
+            LOG.warn("Database unavailable ({}). Files stay in the drop directory ({}); retrying with back-off until the database is back.",
+                    rootMessage(cause), files);
         } else {
-            LOG.debug("Database still unavailable ({}), '{}' waits", rootMessage(cause), fileName);
+            LOG.debug("Database still unavailable ({}), {} wait", rootMessage(cause), files);
         }
     }
 

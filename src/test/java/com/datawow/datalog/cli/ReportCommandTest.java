@@ -1,5 +1,6 @@
 package com.datawow.datalog.cli;
 
+import com.datawow.datalog.report.IntegrityCheck;
 import com.datawow.datalog.db.Schema;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
@@ -59,7 +60,7 @@ class ReportCommandTest {
         assertThat(json.<Map<String, Object>>getMap("create_at"))
                 .containsEntry("min", "2023-01-01T00:00:00").containsEntry("max", "2023-01-01T00:00:00");
         JsonArray checks = json.getCollection("checks");
-        assertThat(checks).hasSize(5);
+        assertThat(checks).hasSize(IntegrityCheck.values().length);
         assertThat(checks.stream().map(JsonObject.class::cast).map(check -> check.getString("name"))).containsExactly(
                 "sensor_has_department", "datalog_has_sensor", "datalog_has_product",
                 "datalog_from_loaded_file", "ledger_row_count_matches");
@@ -79,7 +80,7 @@ class ReportCommandTest {
                 .containsPattern("(?m)^  last load\\s+2024-06-01 12:00:05 UTC$")
                 .containsPattern("(?m)^  min\\s+2023-01-01 00:00:00$")
                 .containsPattern("(?m)^  PASS\\s+datalog_from_loaded_file\\s+0\\s+datalog rows")
-                .contains("All 5 integrity checks passed.");
+                .contains("All " + IntegrityCheck.values().length + " integrity checks passed.");
     }
 
     @Test
@@ -93,7 +94,7 @@ class ReportCommandTest {
         assertThat(text.exitCode()).isEqualTo(ReportCommand.EXIT_CHECK_FAILED);
         assertThat(text.out())
                 .containsPattern("(?m)^  FAIL\\s+datalog_from_loaded_file\\s+1\\s+datalog rows")
-                .contains("1 of 5 integrity checks FAILED: datalog_from_loaded_file");
+                .contains("1 of " + IntegrityCheck.values().length + " integrity checks FAILED: datalog_from_loaded_file");
         assertThat(json.exitCode()).isEqualTo(ReportCommand.EXIT_CHECK_FAILED);
         JsonObject parsed = (JsonObject) Jsoner.deserialize(json.out());
         assertThat(parsed.getBoolean("all_checks_passed")).isFalse();

@@ -3,13 +3,19 @@ package com.datawow.datalog.ingest;
 import com.datawow.datalog.tools.generate.GenerationProgress;
 import com.datawow.datalog.tools.generate.MinuteRange;
 import com.datawow.datalog.tools.generate.SampleFileGenerator;
+import com.datawow.datalog.daemon.DatabaseReadiness;
+import com.datawow.datalog.testing.LoaderChecks;
+import com.datawow.datalog.testing.LogLines;
 import com.datawow.datalog.testing.PostgresExtension;
+import com.datawow.datalog.testing.RouteCounters;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TcpProxy;
 import com.datawow.datalog.testing.TestDatabase;
+import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
@@ -18,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +38,10 @@ class DatabaseOutageTest {
     private static final int FILES = 24;
 
     private final TestDatabase database;
+    @RegisterExtension
+    final LogLines outageLog = LogLines.of(OutageLog.class);
+    @RegisterExtension
+    final LogLines readiness = LogLines.of(DatabaseReadiness.class);
 
     DatabaseOutageTest(TestDatabase database) {
         this.database = database;
@@ -48,7 +59,7 @@ class DatabaseOutageTest {
             proxy.cut();
             CompletableFuture<RunningLoader> starting = CompletableFuture.supplyAsync(() -> start(proxy, dropDir),
                     Executors.newVirtualThreadPerTaskExecutor());
-            Thread.sleep(1_500);
+            readiness.awaitLine("WARN Database not reachable yet", Duration.ofSeconds(30));   // it tried, and waits
             assertThat(starting).as("start-up waits for the database").isNotDone();
             assertThat(RunningLoader.namesIn(dropDir)).hasSize(FILES);
 
@@ -61,33 +72,46 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void theServerAddressUnreachableInTheMiddleOfARunKeepsTheFilesUntilItIsBack(@TempDir Path dropDir) throws Exception {
-        generate(dropDir, FILES);
+    void theServerAddressUnreachableInTheMiddleOfAGroupKeepsTheFilesUntilItIsBack(@TempDir Path dropDir) throws Exception {
         try (TcpProxy proxy = TcpProxy.forJdbcUrl(database.jdbcUrl()); RunningLoader loader = start(proxy, dropDir)) {
-            awaitSomeLoaded(dropDir);
-            proxy.cut();
-            Thread.sleep(2_000);
-            assertThat(RunningLoader.namesIn(dropDir)).as("nothing moved aside while the database is away").doesNotContain(".error");
+            beforeLoadingFileNumber(loader, 3, proxy::cut);            // the group's third file: some rows are written
+            generate(dropDir, FILES);
+
+            LoaderChecks.awaitUntil("two attempts failed while the database is away", Duration.ofMinutes(1),
+                    () -> RouteCounters.failed(loader.daemon().camelContext(), IngestRoutes.LOAD_GROUP) >= 2,
+                    () -> outageLog.lines().toString());
+            assertThat(RunningLoader.namesIn(dropDir)).as("nothing moved aside while the database is away").doesNotContain(".error", ".done");
 
             proxy.restore();
             loader.awaitDrained(Duration.ofMinutes(2));
         }
         assertLoadedExactlyOnce(dropDir);
+        assertThat(outageLog.count("WARN Database unavailable")).as("one line when the outage starts").isEqualTo(1);
+        assertThat(outageLog.count("INFO Database available again")).as("one line when it ends").isEqualTo(1);
     }
 
     @Test
-    void connectionsTerminatedByTheServerAreRetried(@TempDir Path dropDir) throws Exception {
-        generate(dropDir, FILES);
-        try (RunningLoader loader = RunningLoader.start(database, dropDir)) {
-            awaitSomeLoaded(dropDir);
-            for (int i = 0; i < 5; i++) {
-                database.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        + "WHERE datname = current_database() AND pid <> pg_backend_pid()");
-                Thread.sleep(150);
-            }
+    void aGroupWhoseConnectionTheServerTerminatesIsRetried(@TempDir Path dropDir) throws Exception {
+        try (RunningLoader loader = RunningLoader.start(database, database.jdbcUrl(), RunningLoader.fastSettings(dropDir).withConcurrency(1))) {
+            beforeLoadingFileNumber(loader, 3, () -> database.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle in transaction'"));
+            generate(dropDir, FILES);
+
             loader.awaitDrained(Duration.ofMinutes(2));
+            assertThat(RouteCounters.failed(loader.daemon().camelContext(), IngestRoutes.LOAD_GROUP)).as("the attempt that lost its session")
+                    .isEqualTo(1);
         }
         assertLoadedExactlyOnce(dropDir);
+    }
+
+    /** Weaves {@code action} into load-file, once, when the group's {@code number}th file begins (the group's transaction holds rows by then). */
+    private static void beforeLoadingFileNumber(RunningLoader loader, int number, Runnable action) throws Exception {
+        AtomicInteger files = new AtomicInteger();
+        AdviceWith.adviceWith(loader.daemon().camelContext(), IngestRoutes.LOAD_FILE, route -> route.weaveAddFirst().process(exchange -> {
+            if (files.incrementAndGet() == number) {
+                action.run();
+            }
+        }));
     }
 
     private RunningLoader start(TcpProxy proxy, Path dropDir) {
@@ -100,14 +124,6 @@ class DatabaseOutageTest {
 
     private static void generate(Path dropDir, int minutes) throws Exception {
         new SampleFileGenerator(dropDir, 2, GenerationProgress.NONE).generate(MinuteRange.starting(MinuteRange.MONTH_FIRST, minutes));
-    }
-
-    private static void awaitSomeLoaded(Path dropDir) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (RunningLoader.namesIn(dropDir.resolve(".done")).size() < 2) {
-            assertThat(System.nanoTime()).as("first files loaded").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 
     private void assertLoadedExactlyOnce(Path dropDir) throws Exception {

@@ -3,6 +3,7 @@ package com.datawow.datalog.ops;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,10 @@ class RouteControlOverJmxTest {
 
     private static final String INGEST_ROUTE = "org.apache.camel:context=datalog-loader,type=routes,name=\"ingest-files\"";
     private static final String LOAD_FILE_ROUTE = "org.apache.camel:context=datalog-loader,type=routes,name=\"load-file\"";
-    /** Well over the test poll delay (100 ms) plus the read-lock minimum age (300 ms): several polls. */
+    /**
+     * Twenty times the test poll delay (100 ms): a route that ran would poll again and again in that
+     * time; watched through the route's own exchanges (NotifyBuilder), not guessed from the files.
+     */
     private static final Duration SEVERAL_POLLS = Duration.ofMillis(2_000);
 
     private final MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
@@ -41,8 +46,10 @@ class RouteControlOverJmxTest {
 
             mbeans.invoke(route, "suspend", new Object[0], new String[0]);
             assertThat(mbeans.getAttribute(route, "State")).isEqualTo("Suspended");
+            NotifyBuilder anyPoll = new NotifyBuilder(loader.daemon().camelContext()).fromRoute("ingest-files").whenReceived(1).create();
             List<String> whileSuspended = samples.drop(dropDir, 2);
-            Thread.sleep(SEVERAL_POLLS.toMillis());
+            assertThat(anyPoll.matches(SEVERAL_POLLS.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the route polls (every 100 ms when running) while suspended").isFalse();
             assertThat(RunningLoader.namesIn(dropDir)).containsAll(whileSuspended);
             assertThat(ledgerRows(database)).as("files taken while suspended").isEqualTo(2);
 
@@ -53,8 +60,11 @@ class RouteControlOverJmxTest {
 
             mbeans.invoke(route, "stop", new Object[0], new String[0]);
             assertThat(mbeans.getAttribute(route, "State")).isEqualTo("Stopped");
+            NotifyBuilder anyPollWhileStopped = new NotifyBuilder(loader.daemon().camelContext()).fromRoute("ingest-files")
+                    .whenReceived(1).create();
             List<String> whileStopped = samples.drop(dropDir, 2);
-            Thread.sleep(SEVERAL_POLLS.toMillis());
+            assertThat(anyPollWhileStopped.matches(SEVERAL_POLLS.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the route polls while stopped").isFalse();
             assertThat(RunningLoader.namesIn(dropDir)).containsAll(whileStopped);
             assertThat(ledgerRows(database)).as("files taken while stopped").isEqualTo(4);
 
@@ -74,6 +84,7 @@ class RouteControlOverJmxTest {
             loader.awaitDrained(Duration.ofMinutes(1));
 
             ObjectName route = new ObjectName(INGEST_ROUTE);
+            assertThat(mbeans.getAttribute(route, "CamelId")).isEqualTo(loader.daemon().camelContext().getName());
             assertThat(mbeans.getAttribute(route, "ExchangesFailed")).isEqualTo(0L);
             assertThat(mbeans.getAttribute(route, "ExchangesInflight")).isEqualTo(0L);
             assertThat((Date) mbeans.getAttribute(route, "LastExchangeCompletedTimestamp")).isNotNull();
