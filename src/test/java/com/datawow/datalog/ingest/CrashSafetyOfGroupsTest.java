@@ -57,6 +57,7 @@ class CrashSafetyOfGroupsTest {
 
         killWhen(database, "the new day's rows are being copied into a table of their own",
                 () -> activeStatement(database, "COPY datalog_20230101 %"));
+        ExactlyOnce.assertNothingHalfLoaded(database);
         assertThat(partitions(database)).as("no partition of a killed build").containsExactly("datalog_default");
 
         try (Connection blocker = database.dataSource().getConnection(); Statement statement = blocker.createStatement()) {
@@ -64,8 +65,9 @@ class CrashSafetyOfGroupsTest {
             statement.execute("LOCK TABLE datalog_default IN ACCESS SHARE MODE");   // the attach must wait for this
             killWhen(database, "the day's attach waits for the default partition",
                     () -> waitsForLock(database, "datalog_default"));
-            blocker.rollback();
+            blocker.rollback();   // the killed loader's session gets the lock, finds its client gone, and rolls back
         }
+        ExactlyOnce.assertNothingHalfLoaded(database);
         assertThat(partitions(database)).as("no partition of a killed attach").containsExactly("datalog_default");
         assertThat(ExactlyOnce.ledgerRows(database, "loaded")).isZero();
 
@@ -75,6 +77,7 @@ class CrashSafetyOfGroupsTest {
         expected.putAll(generate(MinuteRange.starting(MinuteRange.MONTH_FIRST.plusMinutes(120), 150)));
         killWhen(database, "a group of the day's later files is being copied into datalog",
                 () -> activeStatement(database, "COPY datalog (%"));
+        ExactlyOnce.assertNothingHalfLoaded(database);
 
         drainOnce(database);
         ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, expected);
@@ -95,7 +98,6 @@ class CrashSafetyOfGroupsTest {
         awaitUntil(moment, PATIENCE, () -> condition.getAsBoolean() || !loader.isAlive(), loader::describe);
         assertThat(loader.isAlive()).as("the daemon still runs when %s%n%s", moment, loader.describe()).isTrue();
         loader.kill();
-        ExactlyOnce.assertNothingHalfLoaded(database);
     }
 
     private void drainOnce(TestDatabase database) throws Exception {

@@ -159,6 +159,7 @@ public final class LoaderProcess implements AutoCloseable {
             environment.put("DATALOG_READ_LOCK_MIN_AGE_MS", "200");
             environment.put("DATALOG_RETRY_INITIAL_DELAY_MS", "200");
             environment.put("DATALOG_RETRY_MAX_DELAY_MS", "1000");
+            environment.put("DATALOG_HTTP_ENABLED", "false");   // no port to clash with another loader on this machine
             return new LoaderProcess(builder.start(), log);
         }
     }
