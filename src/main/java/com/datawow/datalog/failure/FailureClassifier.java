@@ -26,8 +26,9 @@ import java.util.Set;
  * intervention: shutdown, terminated session), 58 (system error) and XX (internal error). Class 40
  * (serialization failure, deadlock) and 23505 (a unique violation: another loader claimed the same
  * file or name) are conflicts, resolved by trying again. Class 22 (data exception, e.g. a NUL byte
- * in a text value) is the input's fault. JDBC and Spring exception types that mean a lost or
- * unobtainable connection are an outage too.
+ * in a text value) and 23514 (a CHECK constraint refuses a value; the only check of the loader's
+ * own, a new day's table's range, is kept in Java before any row is written) are the input's
+ * fault. JDBC and Spring exception types that mean a lost or unobtainable connection are an outage too.
  */
 public final class FailureClassifier {
 
@@ -35,6 +36,7 @@ public final class FailureClassifier {
     private static final String CONFLICT_SQLSTATE_CLASS = "40";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DATA_EXCEPTION_CLASS = "22";
+    private static final String CHECK_VIOLATION = "23514";
 
     public FailureKind classify(Throwable failure) {
         for (Throwable cause : Causes.of(failure)) {
@@ -57,7 +59,7 @@ public final class FailureClassifier {
                 if (CONFLICT_SQLSTATE_CLASS.equals(stateClass) || UNIQUE_VIOLATION.equals(state)) {
                     return FailureKind.CONFLICT;
                 }
-                if (DATA_EXCEPTION_CLASS.equals(stateClass)) {
+                if (DATA_EXCEPTION_CLASS.equals(stateClass) || CHECK_VIOLATION.equals(state)) {
                     return FailureKind.BAD_INPUT;
                 }
             }

@@ -67,7 +67,8 @@ public final class DayPartitions {
             return Optional.empty();
         }
         DatalogTable table = DatalogTable.ofDay(day);
-        jdbc.sql("CREATE TABLE " + table.name() + " (LIKE datalog INCLUDING DEFAULTS, CONSTRAINT " + dayCheck(table)
+        // datalog's own CHECK constraints come along: ATTACH demands them, and they refuse a row here as they would there
+        jdbc.sql("CREATE TABLE " + table.name() + " (LIKE datalog INCLUDING DEFAULTS INCLUDING CONSTRAINTS, CONSTRAINT " + dayCheck(table)
                 + " CHECK (create_at >= " + literal(day) + " AND create_at < " + literal(day.plusDays(1)) + "))").update();
         return Optional.of(table);
     }

@@ -35,6 +35,7 @@ public final class JsonReport {
         ledgerJson.put("replaced", ledger.replaced());
         ledgerJson.put("failed", ledger.failed());
         ledgerJson.put("rows_loaded", ledger.rowsLoaded());
+        ledgerJson.put("rows_rejected", ledger.rowsRejected());
         ledgerJson.put("last_load", ledger.lastLoad().map(Object::toString).orElse(null));
 
         JsonObject createAt = new JsonObject();

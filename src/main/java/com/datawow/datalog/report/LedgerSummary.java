@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the ingest ledger says: files per outcome, the rows of the loaded files, and when the
- * last file was loaded (empty when none was).
+ * What the ingest ledger says: files per outcome, the rows of the loaded files, the rows of theirs
+ * that quarantine mode set aside (in rejected_row), and when the last file was loaded (empty when
+ * none was).
  */
 public record LedgerSummary(long filesLoaded, long duplicates, long replaced, long failed,
-                            long rowsLoaded, Optional<Instant> lastLoad) {
+                            long rowsLoaded, long rowsRejected, Optional<Instant> lastLoad) {
 }

@@ -37,6 +37,7 @@ public final class ReportQuery {
                    count(*) FILTER (WHERE status = 'replaced'),
                    count(*) FILTER (WHERE status = 'failed'),
                    coalesce(sum(row_count) FILTER (WHERE status = 'loaded'), 0),
+                   coalesce(sum(rejected_row_count) FILTER (WHERE status = 'loaded'), 0),
                    max(finished_at) FILTER (WHERE status = 'loaded')
               FROM ingest_ledger""";
 
@@ -82,8 +83,8 @@ public final class ReportQuery {
         try (ResultSet result = statement.executeQuery(LEDGER_QUERY)) {
             result.next();
             return new LedgerSummary(result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4),
-                    result.getLong(5),
-                    Optional.ofNullable(result.getObject(6, OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+                    result.getLong(5), result.getLong(6),
+                    Optional.ofNullable(result.getObject(7, OffsetDateTime.class)).map(OffsetDateTime::toInstant));
         }
     }
 

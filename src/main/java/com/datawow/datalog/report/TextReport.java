@@ -45,6 +45,7 @@ public final class TextReport {
                 row("replaced", number(ledger.replaced())),
                 row("failed", number(ledger.failed())),
                 row("rows loaded", number(ledger.rowsLoaded())),
+                row("rows rejected", number(ledger.rowsRejected())),
                 row("last load", ledger.lastLoad().map(LAST_LOAD::format).orElse(NONE)));
     }
 

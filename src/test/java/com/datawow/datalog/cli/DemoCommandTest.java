@@ -1,6 +1,7 @@
 package com.datawow.datalog.cli;
 
 import org.apache.camel.test.AvailablePortFinder;
+import com.datawow.datalog.report.IntegrityCheck;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
@@ -46,7 +47,7 @@ class DemoCommandTest {
                     .containsPattern("department\\s+100")
                     .containsPattern("files loaded\\s+3")
                     .containsPattern("rows loaded\\s+5,742")
-                    .contains("All 5 integrity checks passed.")
+                    .contains("All " + IntegrityCheck.values().length + " integrity checks passed.")
                     .contains("Database: " + database.jdbcUrl())
                     .contains("http://127.0.0.1:" + httpPort + "/observe/health");
 

@@ -1,6 +1,7 @@
 package com.datawow.datalog.cli;
 
 import com.datawow.datalog.db.Schema;
+import com.datawow.datalog.report.IntegrityCheck;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
 import org.apache.camel.util.json.JsonArray;
@@ -16,6 +17,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ class ReportCommandTest {
 
     @BeforeEach
     void oneLoadedFileOfTwoRows() throws SQLException {
-        database.execute("DROP TABLE IF EXISTS datalog, sensor, department, product, ingest_ledger CASCADE");
+        database.execute("DROP TABLE IF EXISTS rejected_row, datalog, sensor, department, product, ingest_ledger CASCADE");
         Schema.apply(database.dataSource());
         database.execute("INSERT INTO department (department_id, department_name) VALUES (1, 'dep')");
         database.execute("INSERT INTO sensor (sensor_id, sensor_serial, department_id) VALUES (1, 's1', 1), (2, 's2', 1)");
@@ -60,14 +62,14 @@ class ReportCommandTest {
         assertThat(ledger.getLong("replaced")).isZero();
         assertThat(ledger.getLong("failed")).isZero();
         assertThat(ledger.getLong("rows_loaded")).isEqualTo(2);
+        assertThat(ledger.getLong("rows_rejected")).isZero();
         assertThat(ledger.getString("last_load")).isEqualTo("2024-06-01T12:00:05Z");
         assertThat(json.<Map<String, Object>>getMap("create_at"))
                 .containsEntry("min", "2023-01-01T00:00:00").containsEntry("max", "2023-01-01T00:00:00");
         JsonArray checks = json.getCollection("checks");
-        assertThat(checks).hasSize(5);
-        assertThat(checks.stream().map(JsonObject.class::cast).map(check -> check.getString("name"))).containsExactly(
-                "sensor_has_department", "datalog_has_sensor", "datalog_has_product",
-                "datalog_from_loaded_file", "ledger_row_count_matches");
+        assertThat(checks.stream().map(JsonObject.class::cast).map(check -> check.getString("name")))
+                .containsExactlyElementsOf(Arrays.stream(IntegrityCheck.values()).map(IntegrityCheck::id).toList())
+                .contains("sensor_has_department", "datalog_from_loaded_file", "ledger_row_count_matches", "rejected_row_from_loaded_file");
         assertThat(checks.stream().map(JsonObject.class::cast))
                 .allMatch(check -> check.getBoolean("passed") && check.getLong("violations") == 0);
         assertThat(json.getBoolean("all_checks_passed")).isTrue();
@@ -84,7 +86,7 @@ class ReportCommandTest {
                 .containsPattern("(?m)^  last load\\s+2024-06-01 12:00:05 UTC$")
                 .containsPattern("(?m)^  min\\s+2023-01-01 00:00:00$")
                 .containsPattern("(?m)^  PASS\\s+datalog_from_loaded_file\\s+0\\s+datalog rows")
-                .contains("All 5 integrity checks passed.");
+                .contains("All " + IntegrityCheck.values().length + " integrity checks passed.");
     }
 
     @Test
@@ -98,7 +100,7 @@ class ReportCommandTest {
         assertThat(text.exitCode()).isEqualTo(ReportCommand.EXIT_CHECK_FAILED);
         assertThat(text.out())
                 .containsPattern("(?m)^  FAIL\\s+datalog_from_loaded_file\\s+1\\s+datalog rows")
-                .contains("1 of 5 integrity checks FAILED: datalog_from_loaded_file");
+                .contains("1 of " + IntegrityCheck.values().length + " integrity checks FAILED: datalog_from_loaded_file");
         assertThat(json.exitCode()).isEqualTo(ReportCommand.EXIT_CHECK_FAILED);
         JsonObject parsed = (JsonObject) Jsoner.deserialize(json.out());
         assertThat(parsed.getBoolean("all_checks_passed")).isFalse();

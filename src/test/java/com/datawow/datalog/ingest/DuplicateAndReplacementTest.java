@@ -43,7 +43,7 @@ class DuplicateAndReplacementTest {
 
     @BeforeEach
     void startLoader() throws Exception {
-        database.execute("DROP TABLE IF EXISTS datalog, ingest_ledger, sensor, department, product CASCADE");
+        database.execute("DROP TABLE IF EXISTS rejected_row, datalog, ingest_ledger, sensor, department, product CASCADE");
         loader = RunningLoader.start(database, dropDir);
     }
 

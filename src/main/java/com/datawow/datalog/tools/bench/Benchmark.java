@@ -95,7 +95,8 @@ public final class Benchmark {
                 "--db-user", server.user(),
                 "--writer", options.writer().name().toLowerCase(Locale.ROOT),
                 "--concurrency", Integer.toString(options.concurrency()),
-                "--batch-size", Integer.toString(options.batchSize())));
+                "--batch-size", Integer.toString(options.batchSize()),
+                "--bad-rows", options.badRows().id()));
         out.printf(Locale.ROOT, "Loading into %s: %s run --once (%s) ...%n", database, loader.describe(), options.describeLoader());
         out.flush();
         LoaderRun run = new RunOnceTimer(loader, options.heap()).run(arguments, server.password(), workDir.resolve("loader.log"));
