@@ -114,7 +114,10 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         if (settings.writer() == WriterKind.COPY) {
             write.process(writes::copyRows);
         } else {
-            write.process(writes::toInsertParameters)
+            // transacted: joins the group's transaction, and tells camel-sql so; on an exchange it does not
+            // know to be transacted (the split's copies), it commits or rolls back the connection itself
+            write.transacted(Transactions.REQUIRED)
+                    .process(writes::toInsertParameters)
                     .toD(sql(DatalogRows.insertInto("${exchangeProperty." + IngestExchange.TARGET_TABLE + "}"))
                             .dataSource(Warehouse.DATA_SOURCE_REFERENCE).batch(true));
         }
