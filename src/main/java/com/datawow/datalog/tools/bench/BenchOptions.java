@@ -4,6 +4,7 @@ import com.datawow.datalog.quarantine.BadRowMode;
 import com.datawow.datalog.write.WriterKind;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,14 @@ public record BenchOptions(long minutes, PostgresServer server, WriterKind write
         if (heap == null || !HEAP.matcher(heap).matches()) {
             throw new IllegalArgumentException("--heap must be a -Xmx size such as 256m, got " + heap);
         }
+    }
+
+    /** The loader's settings as options of {@code run}. */
+    public List<String> loaderOptions() {
+        return List.of("--writer", writer.name().toLowerCase(Locale.ROOT),
+                "--concurrency", Integer.toString(concurrency),
+                "--batch-size", Integer.toString(batchSize),
+                "--bad-rows", badRows.id());
     }
 
     /** The loader's settings as the summary prints them. */
