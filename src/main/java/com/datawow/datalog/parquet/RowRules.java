@@ -65,31 +65,24 @@ final class RowRules {
     /** The first rule row {@code i} breaks, or null. */
     private static Violation violationOf(SensorLogBatch batch, Validity[] nulls, int i, boolean storableText) {
         Violation violation = text(batch.departmentNames()[i], SensorLogColumn.DEPARTMENT_NAME, storableText);
-        if (violation != null) {
-            return violation;
+        if (violation == null) {
+            violation = text(batch.sensorSerials()[i], SensorLogColumn.SENSOR_SERIAL, storableText);
         }
-        violation = text(batch.sensorSerials()[i], SensorLogColumn.SENSOR_SERIAL, storableText);
-        if (violation != null) {
-            return violation;
+        if (violation == null) {
+            violation = timestamp(batch.createAt()[i], nulls, i, SensorLogColumn.CREATE_AT);
         }
-        violation = timestamp(batch.createAt()[i], nulls, i, SensorLogColumn.CREATE_AT);
-        if (violation != null) {
-            return violation;
+        if (violation == null) {
+            violation = text(batch.productNames()[i], SensorLogColumn.PRODUCT_NAME, storableText);
         }
-        violation = text(batch.productNames()[i], SensorLogColumn.PRODUCT_NAME, storableText);
-        if (violation != null) {
-            return violation;
+        if (violation == null) {
+            violation = timestamp(batch.productExpire()[i], nulls, i, SensorLogColumn.PRODUCT_EXPIRE);
         }
-        violation = timestamp(batch.productExpire()[i], nulls, i, SensorLogColumn.PRODUCT_EXPIRE);
-        if (violation != null) {
-            return violation;
-        }
-        if (batch.productExpire()[i] < batch.createAt()[i]) {
-            return new Violation(SensorLogColumn.PRODUCT_EXPIRE, RowRule.EXPIRE_BEFORE_CREATE,
+        if (violation == null && batch.productExpire()[i] < batch.createAt()[i]) {
+            violation = new Violation(SensorLogColumn.PRODUCT_EXPIRE, RowRule.EXPIRE_BEFORE_CREATE,
                     "product_expire " + Timestamps.toLocalDateTime(batch.productExpire()[i])
                             + " is before create_at " + Timestamps.toLocalDateTime(batch.createAt()[i]));
         }
-        return null;
+        return violation;
     }
 
     private static Violation text(String value, SensorLogColumn column, boolean storableText) {

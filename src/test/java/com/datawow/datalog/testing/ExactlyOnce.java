@@ -25,30 +25,21 @@ public final class ExactlyOnce {
      * datalog row and every rejected row belongs to a 'loaded' ledger row.
      */
     public static void assertNothingHalfLoaded(TestDatabase database) {
-        assertThat(database.queryRows("""
-                        SELECT l.file_name, l.row_count, (SELECT count(*) FROM datalog d WHERE d.file_id = l.file_id)
-                        FROM ingest_ledger l
-                        WHERE l.status = 'loaded' AND l.row_count <> (SELECT count(*) FROM datalog d WHERE d.file_id = l.file_id)"""))
-                .as("loaded files whose datalog rows differ from their row_count (name, row_count, rows)")
+        assertEachLoadedFileHasItsRows(database, "datalog", "row_count");
+        assertEachLoadedFileHasItsRows(database, "rejected_row", "rejected_row_count");
+    }
+
+    /** Every 'loaded' ledger row has as many rows in {@code table} as its {@code countColumn} says, and every row there belongs to one. */
+    private static void assertEachLoadedFileHasItsRows(TestDatabase database, String table, String countColumn) {
+        String rowsOfFile = "(SELECT count(*) FROM " + table + " t WHERE t.file_id = l.file_id)";
+        assertThat(database.queryRows("SELECT l.file_name, l." + countColumn + ", " + rowsOfFile + " FROM ingest_ledger l"
+                        + " WHERE l.status = 'loaded' AND l." + countColumn + " <> " + rowsOfFile))
+                .as("loaded files whose %s rows differ from their %s (name, %s, rows)", table, countColumn, countColumn)
                 .isEmpty();
-        assertThat(database.queryRows("""
-                        SELECT d.file_id, count(*) FROM datalog d
-                        WHERE NOT EXISTS (SELECT 1 FROM ingest_ledger l WHERE l.file_id = d.file_id AND l.status = 'loaded')
-                        GROUP BY d.file_id"""))
-                .as("datalog rows of no loaded file (file_id, rows)")
-                .isEmpty();
-        assertThat(database.queryRows("""
-                        SELECT l.file_name, l.rejected_row_count, (SELECT count(*) FROM rejected_row r WHERE r.file_id = l.file_id)
-                        FROM ingest_ledger l
-                        WHERE l.status = 'loaded'
-                          AND l.rejected_row_count <> (SELECT count(*) FROM rejected_row r WHERE r.file_id = l.file_id)"""))
-                .as("loaded files whose rejected rows differ from their rejected_row_count (name, rejected_row_count, rows)")
-                .isEmpty();
-        assertThat(database.queryRows("""
-                        SELECT r.file_id, count(*) FROM rejected_row r
-                        WHERE NOT EXISTS (SELECT 1 FROM ingest_ledger l WHERE l.file_id = r.file_id AND l.status = 'loaded')
-                        GROUP BY r.file_id"""))
-                .as("rejected rows of no loaded file (file_id, rows)")
+        assertThat(database.queryRows("SELECT t.file_id, count(*) FROM " + table + " t"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM ingest_ledger l WHERE l.file_id = t.file_id AND l.status = 'loaded')"
+                        + " GROUP BY t.file_id"))
+                .as("%s rows of no loaded file (file_id, rows)", table)
                 .isEmpty();
     }
 
