@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the file loads with every other row exactly once: in the middle of a file of many batches,
  * with either writer, and in a new day's group built aside. Rows refused only together (no single
  * row is at fault) reject the file instead of looping. In reject-file mode the refusal rejects the
- * whole file, with either writer.
+ * whole file, with either writer. A batch whose every row was set aside before reaching PostgreSQL
+ * writes nothing and the file loads.
  */
 @ExtendWith(PostgresExtension.class)
 class RefusedBatchTest {
@@ -88,6 +89,20 @@ class RefusedBatchTest {
                 .contains("kind: rejected-by-database", "expiry_within_ten_years");
         assertThat(database.queryLong("SELECT count(*) FROM datalog")).as("rows of the batches before the refused one").isZero();
         assertThat(database.queryRows("SELECT status FROM ingest_ledger")).containsExactly(List.of("failed"));
+    }
+
+    @ParameterizedTest(name = "{0} writer")
+    @EnumSource(WriterKind.class)
+    void aBatchWhoseEveryRowIsSetAsideBeforePostgresWritesNothingAndTheFileLoads(WriterKind writer) throws Exception {
+        List<SensorLogRow> rows = new ArrayList<>(SAMPLE.minute(LocalDateTime.of(2023, 1, 3, 4, 5), 120));
+        for (int i = 50; i < 100; i++) {
+            rows.set(i, rows.get(i).withSensorSerial(null));     // the whole second batch
+        }
+        SensorLogFixture.of(rows).writeTo(dropDir, "hollow.parquet");
+
+        load(quarantine().withWriter(writer));
+
+        ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, Map.of("hollow.parquet", 70L), Map.of("hollow.parquet", 50L));
     }
 
     @Test
