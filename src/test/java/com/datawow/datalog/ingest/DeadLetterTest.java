@@ -6,6 +6,7 @@ import com.datawow.datalog.parquet.ColumnType;
 import com.datawow.datalog.parquet.SampleRows;
 import com.datawow.datalog.parquet.SensorLogFixture;
 import com.datawow.datalog.parquet.SensorLogRow;
+import com.datawow.datalog.testing.ExpiryRule;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
@@ -62,14 +63,13 @@ class DeadLetterTest {
                 Arguments.of("sensor-moves-department.parquet", "sensor-department", "already belongs", 204L),
                 Arguments.of("timestamp-out-of-range.parquet", "row", "outside the range PostgreSQL can store", 205L),
                 Arguments.of("nul-byte.parquet", "rejected-by-database", "0x00", null),
-                Arguments.of("refused-by-check.parquet", "rejected-by-database", "expiry_within_ten_years", null));
+                Arguments.of("refused-by-check.parquet", "rejected-by-database", ExpiryRule.NAME, null));
     }
 
     @BeforeAll
     static void dropGoodAndBadFilesAndRunTheLoader(TestDatabase database) throws Exception {
         Schema.apply(database.dataSource());
-        // a rule of the warehouse's own, which only PostgreSQL knows
-        database.execute("ALTER TABLE datalog ADD CONSTRAINT expiry_within_ten_years CHECK (product_expire < create_at + interval '10 years')");
+        ExpiryRule.addTo(database);
         for (int i = 0; i < 3; i++) {
             SensorLogFixture.of(SAMPLE.minute(MINUTE.plusMinutes(i), ROWS)).writeTo(dropDir, "good-" + i + ".parquet");
         }
@@ -87,7 +87,7 @@ class DeadLetterTest {
         writeWithRow(204, row -> row.withSensorSerial(placed.sensorSerial()).withDepartmentName(otherDepartmentThan(placed)),
                 "sensor-moves-department.parquet");
         writeWithRow(150, row -> row.withProductName("bad\u0000name"), "nul-byte.parquet");
-        writeWithRow(160, row -> row.withProductExpire(row.createAt().plusYears(20)), "refused-by-check.parquet");
+        writeWithRow(160, ExpiryRule::breaking, "refused-by-check.parquet");
         List<SensorLogRow> outOfRange = new ArrayList<>(GOOD_ROWS);
         outOfRange.set(204, GOOD_ROWS.get(204).withCreateAt(LocalDateTime.of(-5000, 1, 1, 0, 0)));
         // nanoseconds since 1970 in a long end in 1677 and 2262: a timestamp further out needs microseconds

@@ -6,6 +6,7 @@ import com.datawow.datalog.parquet.SensorLogFixture;
 import com.datawow.datalog.parquet.SensorLogRow;
 import com.datawow.datalog.testing.ChildLoaders;
 import com.datawow.datalog.testing.ExactlyOnce;
+import com.datawow.datalog.testing.ExpiryRule;
 import com.datawow.datalog.testing.LoaderProcess;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
@@ -61,7 +62,7 @@ class QuarantineCrashSafetyTest {
     void everyFileAndEveryBadRowIsRecordedExactlyOnceHoweverOftenTheDaemonIsKilled(TestDatabase database) throws Exception {
         // given the schema with a rule of the warehouse's own, and a backlog in which every third file has three bad rows
         Schema.apply(database.dataSource());
-        database.execute("ALTER TABLE datalog ADD CONSTRAINT expiry_within_ten_years CHECK (product_expire < create_at + interval '10 years')");
+        ExpiryRule.addTo(database);
         Map<String, Long> expectedRows = new TreeMap<>();
         Map<String, Long> expectedRejected = new TreeMap<>();
         SampleRows sample = new SampleRows(5);
@@ -122,8 +123,7 @@ class QuarantineCrashSafetyTest {
         List<SensorLogRow> changed = new ArrayList<>(rows);
         changed.set(BAD_ROWS[0] - 1, rows.get(BAD_ROWS[0] - 1).withSensorSerial(null));
         changed.set(BAD_ROWS[1] - 1, rows.get(BAD_ROWS[1] - 1).withProductName("nul\u0000in the name"));
-        SensorLogRow refused = rows.get(BAD_ROWS[2] - 1);
-        changed.set(BAD_ROWS[2] - 1, refused.withProductExpire(refused.createAt().plusYears(20)));
+        changed.set(BAD_ROWS[2] - 1, ExpiryRule.breaking(rows.get(BAD_ROWS[2] - 1)));
         return changed;
     }
 }

@@ -11,6 +11,7 @@ import com.datawow.datalog.quarantine.BadRowSettings;
 import com.datawow.datalog.quarantine.RowValues;
 import com.datawow.datalog.report.ReportQuery;
 import com.datawow.datalog.report.WarehouseReport;
+import com.datawow.datalog.testing.ExpiryRule;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
@@ -70,14 +71,13 @@ class QuarantineTest {
                         change(row -> row.withSensorSerial(PLACED.sensorSerial()).withDepartmentName(otherDepartmentThan(PLACED))),
                         "already belongs to department"),
                 Arguments.of("rejected-by-database.parquet", "rejected-by-database", 120, 260,
-                        change(row -> row.withProductExpire(row.createAt().plusYears(20))), "expiry_within_ten_years"));
+                        change(ExpiryRule::breaking), ExpiryRule.NAME));
     }
 
     @BeforeAll
     static void dropFilesWithBadRowsAndRunTheLoaderInQuarantineMode(TestDatabase database) throws Exception {
         Schema.apply(database.dataSource());
-        // a rule of the warehouse's own, which only PostgreSQL knows
-        database.execute("ALTER TABLE datalog ADD CONSTRAINT expiry_within_ten_years CHECK (product_expire < create_at + interval '10 years')");
+        ExpiryRule.addTo(database);
         badRowsOfEachKind().forEach(arguments -> {
             Object[] file = arguments.get();
             @SuppressWarnings("unchecked") UnaryOperator<SensorLogRow> breakRow = (UnaryOperator<SensorLogRow>) file[4];

@@ -8,6 +8,7 @@ import com.datawow.datalog.quarantine.BadRowLimit;
 import com.datawow.datalog.quarantine.BadRowSettings;
 import com.datawow.datalog.report.ReportQuery;
 import com.datawow.datalog.testing.ExactlyOnce;
+import com.datawow.datalog.testing.ExpiryRule;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
@@ -59,7 +60,7 @@ class RefusedBatchTest {
     void warehouseWithARuleOfItsOwn() throws SQLException {
         database.execute("DROP TABLE IF EXISTS rejected_row, datalog, ingest_ledger, sensor, department, product CASCADE");
         Schema.apply(database.dataSource());
-        database.execute("ALTER TABLE datalog ADD CONSTRAINT expiry_within_ten_years CHECK (product_expire < create_at + interval '10 years')");
+        ExpiryRule.addTo(database);
     }
 
     @ParameterizedTest(name = "{0} writer")
@@ -73,7 +74,7 @@ class RefusedBatchTest {
         assertThat(database.queryRows("SELECT row_number, rule FROM rejected_row ORDER BY row_number")).containsExactly(
                 List.of(120L, "rejected-by-database"), List.of(121L, "rejected-by-database"), List.of(260L, "rejected-by-database"));
         assertThat(database.queryRows("SELECT DISTINCT reason FROM rejected_row")).singleElement()
-                .satisfies(reason -> assertThat((String) reason.getFirst()).contains("expiry_within_ten_years", "23514"));
+                .satisfies(reason -> assertThat((String) reason.getFirst()).contains(ExpiryRule.NAME, "23514"));
         assertThat(WarehouseRows.ofFile(database, "refused.parquet")).containsExactlyElementsOf(WarehouseRows.asText(without(rows, 120, 121, 260)));
         ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, Map.of("refused.parquet", 497L), Map.of("refused.parquet", 3L));
     }
@@ -86,7 +87,7 @@ class RefusedBatchTest {
         load(RunningLoader.fastSettings(dropDir).withBatchSize(BATCH_SIZE).withWriter(writer));
 
         assertThat(Files.readString(dropDir.resolve(".error").resolve("refused.parquet.error.txt")))
-                .contains("kind: rejected-by-database", "expiry_within_ten_years");
+                .contains("kind: rejected-by-database", ExpiryRule.NAME);
         assertThat(database.queryLong("SELECT count(*) FROM datalog")).as("rows of the batches before the refused one").isZero();
         assertThat(database.queryRows("SELECT status FROM ingest_ledger")).containsExactly(List.of("failed"));
     }
@@ -162,7 +163,7 @@ class RefusedBatchTest {
     private static List<SensorLogRow> refusedAt(List<SensorLogRow> rows, int... rowNumbers) {
         List<SensorLogRow> changed = new ArrayList<>(rows);
         for (int row : rowNumbers) {
-            changed.set(row - 1, rows.get(row - 1).withProductExpire(rows.get(row - 1).createAt().plusYears(20)));
+            changed.set(row - 1, ExpiryRule.breaking(rows.get(row - 1)));
         }
         return changed;
     }

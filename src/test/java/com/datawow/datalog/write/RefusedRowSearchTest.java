@@ -6,6 +6,7 @@ import com.datawow.datalog.failure.FailureClassifier;
 import com.datawow.datalog.parquet.SensorLogBatch;
 import com.datawow.datalog.parquet.Timestamps;
 import com.datawow.datalog.partition.DatalogTable;
+import com.datawow.datalog.testing.ExpiryRule;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +57,7 @@ class RefusedRowSearchTest {
         database.execute("INSERT INTO department (department_id, department_name) VALUES (1, 'd') ON CONFLICT DO NOTHING");
         database.execute("INSERT INTO sensor (sensor_id, sensor_serial, department_id) VALUES (1, 's', 1) ON CONFLICT DO NOTHING");
         database.execute("INSERT INTO product (product_id, product_name) VALUES (1, 'p') ON CONFLICT DO NOTHING");
-        database.execute("ALTER TABLE datalog DROP CONSTRAINT IF EXISTS expiry_within_ten_years");
-        database.execute("ALTER TABLE datalog ADD CONSTRAINT expiry_within_ten_years CHECK (product_expire < create_at + interval '10 years')");
+        ExpiryRule.addTo(database);
     }
 
     @Test
@@ -73,7 +73,7 @@ class RefusedRowSearchTest {
 
         assertThat(refusals.rows()).extracting(RefusedRowSearch.RefusedRow::index).containsExactly(3, 499, 500, 998);
         assertThat(refusals.rows()).allSatisfy(row -> assertThat(row.reason())
-                .startsWith("PostgreSQL refused the row: ").contains("expiry_within_ten_years", "SQLSTATE 23514"));
+                .startsWith("PostgreSQL refused the row: ").contains(ExpiryRule.NAME, "SQLSTATE 23514"));
         assertThat(refusals.probes()).as("at most 1 + 2 r log2(n) probes").isLessThanOrEqualTo(1 + 2 * 4 * 10);
         assertThat(database.queryLong("SELECT count(*) FROM datalog")).isZero();
     }
