@@ -32,8 +32,21 @@ CREATE TABLE IF NOT EXISTS ingest_ledger (
     finished_at  timestamptz,
     error        text
 );
--- Columns added since the table was first created: added to an existing database too.
-ALTER TABLE ingest_ledger ADD COLUMN IF NOT EXISTS unloaded_at timestamptz;   -- when `unload` took the file's rows back
+-- Columns added since the ledger was first created: an existing database gets them too (only when
+-- missing, so a start-up does not lock the ledger).
+--   unloaded_at         when `unload` took the file's rows back
+--   rejected_row_count  the rows of a loaded file that quarantine mode set aside (in rejected_row)
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_ledger'::regclass
+                   AND attname = 'unloaded_at' AND NOT attisdropped) THEN
+        ALTER TABLE ingest_ledger ADD COLUMN unloaded_at timestamptz;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_ledger'::regclass
+                   AND attname = 'rejected_row_count' AND NOT attisdropped) THEN
+        ALTER TABLE ingest_ledger ADD COLUMN rejected_row_count bigint NOT NULL DEFAULT 0;
+    END IF;
+END $$;
 -- The statuses a ledger row can have, listed here and nowhere else; a database made by an earlier
 -- version gets the current list (the constraint is only replaced when it differs, so a start-up
 -- does not lock the ledger).
@@ -58,6 +71,25 @@ END $$;
 CREATE UNIQUE INDEX IF NOT EXISTS ingest_ledger_loaded_checksum ON ingest_ledger (checksum) WHERE status = 'loaded';
 CREATE UNIQUE INDEX IF NOT EXISTS ingest_ledger_loaded_name ON ingest_ledger (file_name) WHERE status = 'loaded';
 CREATE INDEX IF NOT EXISTS ingest_ledger_status ON ingest_ledger (status, finished_at);
+
+-- Quarantine mode (datalog.bad-rows = quarantine): the rows of loaded files that broke a row rule,
+-- set aside instead of rejecting the whole file. They commit with the file's good rows and leave with
+-- them (a same-name replacement deletes both); `report` checks that each belongs to a loaded file.
+-- Values as text, as the file held them (null for null; a NUL character as the six characters \u0000).
+-- Rules: null-value, empty-value, timestamp-out-of-range, expire-before-create, nul-character,
+-- sensor-department, rejected-by-database. Small by nature, so its foreign key costs nothing that matters.
+CREATE TABLE IF NOT EXISTS rejected_row (
+    file_id         integer NOT NULL REFERENCES ingest_ledger (file_id),
+    row_number      bigint  NOT NULL,                  -- 1-based, in the file
+    rule            text    NOT NULL,
+    reason          text    NOT NULL,
+    department_name text,
+    sensor_serial   text,
+    create_at       text,
+    product_name    text,
+    product_expire  text,
+    PRIMARY KEY (file_id, row_number)
+);
 
 -- The fact table, partitioned by day on create_at: one partition per day, datalog_YYYYMMDD, made by
 -- the loader (a new day's rows are loaded into a table of their own and ATTACHed, which checks each

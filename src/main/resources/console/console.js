@@ -120,7 +120,8 @@ function renderRecentFiles(recent) {
     row.dataset.file = file.name;
     cell(row, file.name);
     cell(row, file.status, 'outcome-' + file.status);
-    cell(row, count(file.rows), 'number');
+    // rows quarantine set aside (datalog.bad-rows = quarantine), beside the rows loaded
+    cell(row, count(file.rows) + (file.rows_rejected ? ' (+' + count(file.rows_rejected) + ' set aside)' : ''), 'number');
     // only a load has a duration worth showing; a duplicate or a failure is recorded in one step
     const loadedOnce = file.status === 'loaded' || file.status === 'replaced' || file.status === 'unloaded';
     cell(row, loadedOnce && file.duration_ms != null ? (file.duration_ms / 1000).toFixed(2) + ' s' : '–', 'number');

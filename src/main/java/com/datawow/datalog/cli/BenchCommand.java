@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             IngestSettings ingest = IngestSettings.from(Settings.fromEnvironment(overrides));
             return new BenchOptions(minutes, new PostgresServer(jdbcUrl, user, pw), ingest.writer(), ingest.concurrency(),
-                    ingest.batchSize(), heap, workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir")), keep);
+                    ingest.batchSize(), ingest.badRows().mode(), heap, workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir")), keep);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -12,7 +12,7 @@ import java.util.Locale;
 final class LedgerTable {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final String[] HEADER = {"name", "status", "rows", "when (UTC)", "error"};
+    private static final String[] HEADER = {"name", "status", "rows", "set aside", "when (UTC)", "error"};
     private static final int ROWS_COLUMN = 2;
 
     private LedgerTable() {
@@ -23,6 +23,7 @@ final class LedgerTable {
         lines.add(HEADER);
         for (LedgerEntry entry : entries) {
             lines.add(new String[]{entry.name(), entry.status(), String.format(Locale.ROOT, "%,d", entry.rows()),
+                    String.format(Locale.ROOT, "%,d", entry.rowsRejected()),
                     WHEN.format(entry.when()), entry.error().map(LedgerTable::oneLine).orElse("")});
         }
         int[] widths = new int[HEADER.length];
@@ -38,7 +39,7 @@ final class LedgerTable {
                 String cell = line[i];
                 String padding = " ".repeat(widths[i] - cell.length());
                 // numbers line up on their last digit; the last column is not padded
-                text.append(i == ROWS_COLUMN ? padding + cell : i == line.length - 1 ? cell : cell + padding).append("  ");
+                text.append(i == ROWS_COLUMN || i == ROWS_COLUMN + 1 ? padding + cell : i == line.length - 1 ? cell : cell + padding).append("  ");
             }
             out.append(text.toString().stripTrailing()).append('\n');
         }

@@ -1,6 +1,7 @@
 package com.datawow.datalog.cli;
 
 import com.datawow.datalog.ingest.IngestSettings;
+import com.datawow.datalog.quarantine.BadRowSettings;
 import picocli.CommandLine.Option;
 
 import java.util.HashMap;
@@ -18,6 +19,11 @@ public final class LoadOptions {
     @Option(names = "--concurrency", paramLabel = "N", description = "Files loaded in parallel (default 2; env DATALOG_CONCURRENCY).")
     Integer concurrency;
 
+    @Option(names = "--bad-rows", paramLabel = "reject-file|quarantine",
+            description = "A row that breaks a rule rejects its file, or is set aside in rejected_row while the file's other rows load "
+                    + "(default reject-file; env DATALOG_BAD_ROWS; limit: DATALOG_BAD_ROWS_MAX_PER_FILE).")
+    String badRows;
+
     /** The settings these options override; options not given are left to the environment and the file. */
     public Map<String, String> overrides() {
         Map<String, String> overrides = new HashMap<>();
@@ -29,6 +35,9 @@ public final class LoadOptions {
         }
         if (concurrency != null) {
             overrides.put(IngestSettings.CONCURRENCY, concurrency.toString());
+        }
+        if (badRows != null) {
+            overrides.put(BadRowSettings.BAD_ROWS, badRows);
         }
         return overrides;
     }

@@ -19,13 +19,17 @@ import com.datawow.datalog.ingest.IngestRoutes;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ingest.OutageLog;
+import com.datawow.datalog.ingest.RejectedRowsFile;
+import com.datawow.datalog.ingest.RowQuarantine;
 import com.datawow.datalog.ledger.FileLedger;
+import com.datawow.datalog.ledger.RejectedRowTable;
 import com.datawow.datalog.ops.Operations;
 import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.partition.DayPartitions;
 import com.datawow.datalog.partition.Retention;
 import com.datawow.datalog.partition.RetentionRoutes;
 import com.datawow.datalog.write.CopyDatalogWriter;
+import com.datawow.datalog.write.RefusedRowSearch;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
@@ -33,6 +37,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The running loader: a camel-main application with the ingest and dimension routes over one
@@ -85,13 +90,17 @@ public final class IngestDaemon implements AutoCloseable {
         DayPartitions partitions = new DayPartitions(dataSource);
         OutageLog outageLog = new OutageLog(clock);
         GroupClaims claims = new GroupClaims(dropDirectory, partitions, settings, clock);
+        CopyDatalogWriter copyWriter = new CopyDatalogWriter(dataSource);
+        RejectedRowTable rejectedRows = new RejectedRowTable(dataSource);
         main.configure().addRoutesBuilder(new DimensionRoutes(new Dimensions()));
         main.configure().addRoutesBuilder(new IngestRoutes(settings, dropDirectory,
-                new GroupIntake(claims),
+                new GroupIntake(claims, settings.badRows().quarantines()
+                        ? Optional.of(new RejectedRowsFile(dropDirectory, rejectedRows)) : Optional.empty()),
                 new GroupLoad(settings, ledger, partitions, statistics, outageLog),
-                new DatalogWrites(new CopyDatalogWriter(dataSource)),
+                new DatalogWrites(copyWriter),
                 new AfterFailedAttempt(settings, classifier, outageLog, new DatabaseProbe(dataSource)::answers),
-                new DeadLetter(ledger, classifier, dropDirectory, statistics, clock)));
+                new DeadLetter(ledger, classifier, dropDirectory, statistics, clock),
+                new RowQuarantine(new RefusedRowSearch(copyWriter, dataSource, classifier), rejectedRows, classifier)));
         settings.retentionDays().ifPresent(days -> main.configure().addRoutesBuilder(
                 new RetentionRoutes(new Retention(days, dataSource, clock), RETENTION_INTERVAL)));
         if (operations.httpEnabled()) {

@@ -2,7 +2,11 @@ package com.datawow.datalog.dimension;
 
 import com.datawow.datalog.failure.ConflictException;
 import com.datawow.datalog.parquet.SensorLogBatch;
+import com.datawow.datalog.quarantine.BadRows;
+import com.datawow.datalog.quarantine.RejectedRow;
+import com.datawow.datalog.quarantine.RowRule;
 
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -10,7 +14,9 @@ import java.util.Set;
 
 /**
  * A batch on its way from names to ids (the body of {@code resolve-dimensions}): first every id
- * the caches have, then, for the names they miss, the ids the upsert routes return.
+ * the caches have, then, for the names they miss, the ids the upsert routes return. A row that
+ * places a known sensor in another department goes to the file's {@link BadRows}: it rejects the
+ * file, or is set aside and left out of the resolved batch.
  */
 public final class BatchIds {
 
@@ -19,6 +25,7 @@ public final class BatchIds {
     private final String fileName;
     private final SensorLogBatch batch;
     private final Dimensions dimensions;
+    private final BadRows badRows;
     private final int[] departmentIds;
     private final int[] sensorIds;
     private final int[] productIds;
@@ -26,12 +33,14 @@ public final class BatchIds {
     private final Set<String> missingProducts = new LinkedHashSet<>();
     private boolean sensorsMissing;
     private Map<String, Integer> missingSensors;
+    private BitSet setAside;
 
-    /** Looks every name up in the caches; a known sensor placed in another known department is bad input at once. */
-    BatchIds(String fileName, SensorLogBatch batch, Dimensions dimensions) {
+    /** Looks every name up in the caches; a known sensor placed in another known department is a bad row at once. */
+    BatchIds(String fileName, SensorLogBatch batch, Dimensions dimensions, BadRows badRows) {
         this.fileName = fileName;
         this.batch = batch;
         this.dimensions = dimensions;
+        this.badRows = badRows;
         int size = batch.size();
         departmentIds = new int[size];
         sensorIds = new int[size];
@@ -85,12 +94,15 @@ public final class BatchIds {
     /**
      * The batch with ids, once the upserts have filled the caches.
      *
-     * @throws SensorDepartmentConflictException if a row places a sensor in another department than its own
+     * @throws SensorDepartmentConflictException in reject-file mode, if a row places a sensor in another department than its own
      * @throws ConflictException if a name is still not cached: another loader inserted it after the upsert's snapshot
      */
     ResolvedBatch resolved() {
         if (missesDepartments() || sensorsMissing || missesProducts()) {
             for (int i = 0; i < batch.size(); i++) {
+                if (isSetAside(i)) {
+                    continue;
+                }
                 departmentIds[i] = known(departmentIds[i], dimensions.departments().idOf(batch.departmentNames()[i]), batch.departmentNames()[i]);
                 productIds[i] = known(productIds[i], dimensions.products().idOf(batch.productNames()[i]), batch.productNames()[i]);
                 if (sensorIds[i] == MISSING) {
@@ -102,7 +114,8 @@ public final class BatchIds {
                 }
             }
         }
-        return new ResolvedBatch(batch.firstRow(), batch.createAt(), productIds, sensorIds, batch.productExpire());
+        ResolvedBatch resolved = new ResolvedBatch(batch, productIds, sensorIds);
+        return setAside == null ? resolved : resolved.without(setAside);
     }
 
     private Map<String, Integer> missingSensors() {
@@ -119,9 +132,22 @@ public final class BatchIds {
 
     private void requireSameDepartment(int i, SensorRef sensor, int departmentId) {
         if (sensor.departmentId() != departmentId) {
-            throw new SensorDepartmentConflictException(fileName, batch.rowNumber(i), batch.sensorSerials()[i],
-                    batch.departmentNames()[i], String.valueOf(sensor.departmentId()));
+            long row = batch.rowNumber(i);
+            String serial = batch.sensorSerials()[i];
+            String department = batch.departmentNames()[i];
+            String knownDepartment = String.valueOf(sensor.departmentId());
+            badRows.found(new RejectedRow(row, RowRule.SENSOR_DEPARTMENT,
+                            SensorDepartmentConflictException.problem(serial, department, knownDepartment), batch.valuesOf(i)),
+                    () -> new SensorDepartmentConflictException(fileName, row, serial, department, knownDepartment));
+            if (setAside == null) {
+                setAside = new BitSet(batch.size());
+            }
+            setAside.set(i);
         }
+    }
+
+    private boolean isSetAside(int i) {
+        return setAside != null && setAside.get(i);
     }
 
     private static int idOrMissing(Integer id, String name, Set<String> missing) {

@@ -12,8 +12,12 @@ import java.util.OptionalLong;
 public final class SensorDepartmentConflictException extends BadInputException {
 
     public SensorDepartmentConflictException(String file, long row, String serial, String fileDepartment, String knownDepartmentId) {
-        super(file + " row " + row + ": sensor " + serial + " is placed in department '" + fileDepartment
-                + "' but already belongs to department id " + knownDepartmentId, OptionalLong.of(row), null);
+        super(file + " row " + row + ": " + problem(serial, fileDepartment, knownDepartmentId), OptionalLong.of(row), null);
+    }
+
+    /** What is wrong with the row, without the file and row. */
+    static String problem(String serial, String fileDepartment, String knownDepartmentId) {
+        return "sensor " + serial + " is placed in department '" + fileDepartment + "' but already belongs to department id " + knownDepartmentId;
     }
 
     @Override

@@ -26,8 +26,9 @@ import java.util.Set;
  * intervention: shutdown, terminated session), 58 (system error) and XX (internal error). Class 40
  * (serialization failure, deadlock) and 23505 (a unique violation: another loader claimed the same
  * file or name) are conflicts, resolved by trying again. Class 22 (data exception, e.g. a NUL byte
- * in a text value) and 23514 (a row breaks a CHECK constraint of the warehouse) are the input's fault. JDBC and Spring exception types that mean a lost or
- * unobtainable connection are an outage too.
+ * in a text value) and 23514 (a CHECK constraint refuses a value; the only check of the loader's
+ * own, a new day's table's range, is kept in Java before any row is written) are the input's
+ * fault. JDBC and Spring exception types that mean a lost or unobtainable connection are an outage too.
  */
 public final class FailureClassifier {
 

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The drop directory's layout, in one place: waiting files ({@code *.parquet}, visible names), and
- * beside them {@code .done/} (committed or recognised content) and {@code .error/} (rejected files,
+ * beside them {@code .done/} (committed or recognised content; in quarantine mode with
+ * {@code NAME.rejected.csv} beside a file that had bad rows) and {@code .error/} (rejected files,
  * each with {@code NAME.error.txt}). Hidden names ({@code .x}) and temporary ones are never read.
  */
 public final class DropDirectory {
@@ -26,6 +27,7 @@ public final class DropDirectory {
     public static final String DONE = ".done";
     public static final String ERROR = ".error";
     public static final String REASON_SUFFIX = ".error.txt";
+    public static final String REJECTED_ROWS_SUFFIX = ".rejected.csv";
     private static final String WAITING_SUFFIX = ".parquet";
     private static final Logger LOG = LoggerFactory.getLogger(DropDirectory.class);
 
@@ -50,6 +52,11 @@ public final class DropDirectory {
     /** Where the reason for rejecting the file of that name is written. */
     public Path reasonFile(String fileName) {
         return error().resolve(fileName + REASON_SUFFIX);
+    }
+
+    /** Where the list of the rows quarantine set aside of the file of that name goes, beside it in {@code .done/}. */
+    public Path rejectedRowsFile(String fileName) {
+        return done().resolve(fileName + REJECTED_ROWS_SUFFIX);
     }
 
     /** Creates the directory if needed. */

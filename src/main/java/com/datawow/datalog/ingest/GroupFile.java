@@ -3,6 +3,9 @@ package com.datawow.datalog.ingest;
 import com.datawow.datalog.ledger.FileFingerprint;
 import com.datawow.datalog.ledger.LedgerClaim;
 import com.datawow.datalog.parquet.SensorLogFooter;
+import com.datawow.datalog.quarantine.BadRowSettings;
+import com.datawow.datalog.quarantine.BadRows;
+import com.datawow.datalog.quarantine.FileQuarantine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ public final class GroupFile {
     private FileFingerprint fingerprint;
     private LedgerClaim claim;
     private long rowsWritten;
+    private FileQuarantine quarantine;
     private FileOutcome outcome;
     private Throwable rejection;
 
@@ -94,10 +98,38 @@ public final class GroupFile {
         return rowsWritten;
     }
 
+    /**
+     * In quarantine mode, gives the file its quarantine at its first claim and keeps it across
+     * attempts (it remembers the batches PostgreSQL refused); in reject-file mode, none.
+     */
+    void prepareForBadRows(BadRowSettings settings) {
+        if (quarantine == null && settings.quarantines()) {
+            quarantine = settings.quarantineFor(name(), expectedRows());
+        }
+    }
+
+    /** What a row of this file that breaks a rule does: rejects the file, or is set aside in its quarantine. */
+    public BadRows badRows() {
+        return quarantine != null ? quarantine : BadRows.REJECT_FILE;
+    }
+
+    /** Its quarantine, in quarantine mode. */
+    public Optional<FileQuarantine> quarantine() {
+        return Optional.ofNullable(quarantine);
+    }
+
+    /** Rows set aside in this attempt (0 in reject-file mode). */
+    public long rowsRejected() {
+        return quarantine != null ? quarantine.rowsSetAside() : 0;
+    }
+
     /** Forgets what a rolled-back attempt did. */
     void resetAttempt() {
         claim = null;
         rowsWritten = 0;
+        if (quarantine != null) {
+            quarantine.resetAttempt();
+        }
     }
 
     /** Whether this attempt reached it (the ledger claimed it). */

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The drop-directory side of a group: taking the next one while the file route runs, and after its
@@ -18,9 +19,12 @@ public final class GroupIntake {
     private static final Logger LOG = LoggerFactory.getLogger(GroupIntake.class);
 
     private final GroupClaims claims;
+    private final Optional<RejectedRowsFile> rejectedRowsFile;
 
-    public GroupIntake(GroupClaims claims) {
+    /** @param rejectedRowsFile in quarantine mode, the list of a committed file's bad rows that goes into .done/ before it */
+    public GroupIntake(GroupClaims claims, Optional<RejectedRowsFile> rejectedRowsFile) {
         this.claims = claims;
+        this.rejectedRowsFile = rejectedRowsFile;
     }
 
     /**
@@ -47,10 +51,13 @@ public final class GroupIntake {
         return !(consumer instanceof ServiceSupport service) || service.isRunAllowed() && !service.isSuspendingOrSuspended();
     }
 
-    /** After the group's last transaction: committed files into .done/; every lock released. */
+    /** After the group's last transaction: committed files into .done/ (in quarantine mode, each after its list of bad rows). */
     public void archiveCommitted(Exchange exchange) throws IOException {
         for (GroupFile file : IngestExchange.group(exchange).files()) {
             if (file.outcome().filter(outcome -> outcome != FileOutcome.FAILED).isPresent()) {
+                if (rejectedRowsFile.isPresent()) {
+                    rejectedRowsFile.get().writeFor(file);
+                }
                 claims.dropDirectory().moveToDone(file.path());
                 file.releaseArchivedLock();
             }

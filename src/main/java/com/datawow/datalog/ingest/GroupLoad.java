@@ -50,8 +50,10 @@ public final class GroupLoad {
     public void claim(Exchange exchange) throws IOException {
         GroupFile file = exchange.getMessage().getBody(GroupFile.class);
         IngestExchange.group(exchange).loading(file);
+        file.prepareForBadRows(settings.badRows());
         exchange.setProperty(IngestExchange.FILE, file);
         exchange.setProperty(Dimensions.FILE_NAME_PROPERTY, file.name());
+        exchange.setProperty(Dimensions.BAD_ROWS_PROPERTY, file.badRows());
         file.claimed(ledger.claim(file.fingerprint()));
         if (file.claim() instanceof LedgerClaim.Duplicate duplicate) {
             LOG.info("'{}' has the content of '{}' (ledger file {}), loaded before: not loaded again",
@@ -63,15 +65,16 @@ public final class GroupLoad {
         return IngestExchange.file(exchange).isToLoad();
     }
 
-    /** The file as a stream of batches, for the streaming split. */
+    /** The file as a stream of batches, for the streaming split (in quarantine mode, without the rows that break a rule). */
     public Iterator<SensorLogBatch> batches(Exchange exchange) throws IOException {
-        return SensorLogReader.open(IngestExchange.file(exchange).path(), settings.batchSize());
+        GroupFile file = IngestExchange.file(exchange);
+        return SensorLogReader.open(file.path(), settings.batchSize(), file.badRows());
     }
 
-    /** Last step of a file: its ledger row gets its row count. */
+    /** Last step of a file: its ledger row gets its row count (and the count of rows quarantine set aside). */
     public void completeLoad(Exchange exchange) {
         GroupFile file = IngestExchange.file(exchange);
-        ledger.completeLoad(file.fileId(), file.rowsWritten());
+        ledger.completeLoad(file.fileId(), file.rowsWritten(), file.rowsRejected());
     }
 
     /** Last step of an attempt: a new day's table gets its indexes and becomes its partition. */
@@ -88,10 +91,14 @@ public final class GroupLoad {
         long rows = 0;
         for (GroupFile file : group.committed()) {
             FileOutcome outcome = file.outcome().orElseThrow();
-            statistics.record(file.name(), outcome, file.rowsWritten());
+            statistics.record(file.name(), outcome, file.rowsWritten(), file.rowsRejected());
             rows += file.rowsWritten();
             if (outcome == FileOutcome.REPLACED) {
                 LOG.info("'{}' replaced its earlier load: {} rows", file.name(), file.rowsWritten());
+            }
+            if (file.rowsRejected() > 0) {
+                LOG.warn("'{}' loaded {} rows and set {} bad rows aside in rejected_row (listed in {}/{}{})", file.name(),
+                        file.rowsWritten(), file.rowsRejected(), DropDirectory.DONE, file.name(), DropDirectory.REJECTED_ROWS_SUFFIX);
             }
         }
         outageLog.succeeded();

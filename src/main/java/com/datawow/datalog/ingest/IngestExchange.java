@@ -11,6 +11,8 @@ final class IngestExchange {
     static final String FILE = "datalogFile";
     /** The table the current attempt writes into (a name made by {@link com.datawow.datalog.partition.DatalogTable}). */
     static final String TARGET_TABLE = "datalogTargetTable";
+    /** Quarantine mode: the file row the batch being written was read from (its identity within the file). */
+    static final String BATCH_FIRST_ROW = "datalogBatchFirstRow";
 
     private IngestExchange() {
     }

@@ -19,9 +19,13 @@ import java.util.stream.IntStream;
  * ingest-files  every poll: on each of N workers, the next group while files wait
  * ingest-group  attempts until every file is settled (catch: FailureDecision), archive, dead letters
  * load-group    one transaction: target (datalog, or a new day's table) - each file - attach the day
- * load-file     ledger claim - batches: resolve-dimensions, write-batch - ledger row count
+ * load-file     ledger claim - batches: resolve-dimensions, write-batch (quarantine-batch) - ledger row count
  * dead-letter   'failed' ledger row - .error/NAME.error.txt - the file into .error/
  * </pre>
+ *
+ * In quarantine mode ({@code datalog.bad-rows}) the reader and resolve-dimensions set bad rows aside
+ * instead of failing the file, and each batch goes through {@code quarantine-batch}: refused rows of
+ * a batch PostgreSQL refused before set aside, write-batch, the rows set aside into rejected_row.
  */
 public final class IngestRoutes extends EndpointRouteBuilder {
 
@@ -30,6 +34,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
     public static final String LOAD_GROUP = "load-group";
     public static final String LOAD_FILE = "load-file";
     public static final String WRITE_BATCH = "write-batch";
+    public static final String QUARANTINE_BATCH = "quarantine-batch";
     public static final String DEAD_LETTER = "dead-letter";
 
     private final IngestSettings settings;
@@ -39,9 +44,10 @@ public final class IngestRoutes extends EndpointRouteBuilder {
     private final DatalogWrites writes;
     private final AfterFailedAttempt afterFailedAttempt;
     private final DeadLetter deadLetter;
+    private final RowQuarantine quarantine;
 
     public IngestRoutes(IngestSettings settings, DropDirectory dropDirectory, GroupIntake intake, GroupLoad load, DatalogWrites writes,
-                        AfterFailedAttempt afterFailedAttempt, DeadLetter deadLetter) {
+                        AfterFailedAttempt afterFailedAttempt, DeadLetter deadLetter, RowQuarantine quarantine) {
         this.settings = settings;
         this.dropDirectory = dropDirectory;
         this.intake = intake;
@@ -49,6 +55,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         this.writes = writes;
         this.afterFailedAttempt = afterFailedAttempt;
         this.deadLetter = deadLetter;
+        this.quarantine = quarantine;
     }
 
     @Override
@@ -98,7 +105,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                 .filter(load::isToLoad)
                     .split(method(load, "batches")).streaming().stopOnException()
                         .to(direct(DimensionRoutes.RESOLVE_DIMENSIONS))
-                        .to(direct(WRITE_BATCH))
+                        .to(direct(settings.badRows().quarantines() ? QUARANTINE_BATCH : WRITE_BATCH))
                     .end()
                     .process(load::completeLoad)
                 .end();
@@ -108,9 +115,25 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         if (settings.writer() == WriterKind.COPY) {
             write.process(writes::copyRows);
         } else {
-            write.process(writes::toInsertParameters)
+            // transacted: joins the group's transaction, and tells camel-sql so; on an exchange it does not
+            // know to be transacted (the split's copies), it commits or rolls back the connection itself
+            write.transacted(Transactions.REQUIRED)
+                    .process(writes::toInsertParameters)
                     .toD(sql(DatalogRows.insertInto("${exchangeProperty." + IngestExchange.TARGET_TABLE + "}"))
                             .dataSource(Warehouse.DATA_SOURCE_REFERENCE).batch(true));
+        }
+
+        if (settings.badRows().quarantines()) {
+            from(direct(QUARANTINE_BATCH)).routeId(QUARANTINE_BATCH)
+                    .description("Quarantine mode: a batch PostgreSQL refused before loses its refused rows (bisection), "
+                            + "the rest is written, the rows set aside go to rejected_row")
+                    .process(quarantine::setAsideRefusedRows)
+                    .doTry()
+                        .to(direct(WRITE_BATCH))
+                    .doCatch(Exception.class).onWhen(quarantine::isRefusal)
+                        .process(quarantine::searchOnNextAttempt)   // the attempt fails; the next one searches this batch
+                    .end()
+                    .process(quarantine::recordSetAsideRows);
         }
 
         from(direct(DEAD_LETTER)).routeId(DEAD_LETTER)

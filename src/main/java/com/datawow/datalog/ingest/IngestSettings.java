@@ -1,6 +1,7 @@
 package com.datawow.datalog.ingest;
 
 import com.datawow.datalog.config.Settings;
+import com.datawow.datalog.quarantine.BadRowSettings;
 import com.datawow.datalog.write.WriterKind;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.OptionalInt;
  *
  * @param readLockMinAge how long a file must have been left alone before it is read (a writer still writing keeps it young)
  * @param retentionDays  whole days older than this are dropped; empty keeps everything
+ * @param badRows        what a row that breaks a rule does: reject its file (the default) or go to quarantine
  */
 public record IngestSettings(Path dropDir,
                              int batchSize,
@@ -21,7 +23,8 @@ public record IngestSettings(Path dropDir,
                              Duration readLockMinAge,
                              Retry retry,
                              GroupBounds groupBounds,
-                             OptionalInt retentionDays) {
+                             OptionalInt retentionDays,
+                             BadRowSettings badRows) {
 
     public static final String DROP_DIR = "datalog.drop-dir";
     public static final String BATCH_SIZE = "datalog.batch-size";
@@ -82,35 +85,40 @@ public record IngestSettings(Path dropDir,
                         settings.getInt(RETRY_UNEXPECTED_ATTEMPTS, 3)),
                 new GroupBounds(settings.getInt(GROUP_MAX_FILES, 100), settings.getLong(GROUP_MAX_ROWS, 1_000_000),
                         Duration.ofSeconds(settings.getLong(GROUP_MAX_SECONDS, 10))),
-                settings.get(RETENTION_DAYS).map(days -> OptionalInt.of(settings.getInt(RETENTION_DAYS, 0))).orElse(OptionalInt.empty()));
+                settings.get(RETENTION_DAYS).map(days -> OptionalInt.of(settings.getInt(RETENTION_DAYS, 0))).orElse(OptionalInt.empty()),
+                BadRowSettings.from(settings));
     }
 
     public IngestSettings withBatchSize(int rows) {
-        return new IngestSettings(dropDir, rows, writer, concurrency, pollDelay, readLockMinAge, retry, groupBounds, retentionDays);
+        return new IngestSettings(dropDir, rows, writer, concurrency, pollDelay, readLockMinAge, retry, groupBounds, retentionDays, badRows);
     }
 
     public IngestSettings withWriter(WriterKind kind) {
-        return new IngestSettings(dropDir, batchSize, kind, concurrency, pollDelay, readLockMinAge, retry, groupBounds, retentionDays);
+        return new IngestSettings(dropDir, batchSize, kind, concurrency, pollDelay, readLockMinAge, retry, groupBounds, retentionDays, badRows);
     }
 
     public IngestSettings withConcurrency(int workers) {
-        return new IngestSettings(dropDir, batchSize, writer, workers, pollDelay, readLockMinAge, retry, groupBounds, retentionDays);
+        return new IngestSettings(dropDir, batchSize, writer, workers, pollDelay, readLockMinAge, retry, groupBounds, retentionDays, badRows);
     }
 
     public IngestSettings withReadLockMinAge(Duration quietFor) {
-        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, quietFor, retry, groupBounds, retentionDays);
+        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, quietFor, retry, groupBounds, retentionDays, badRows);
     }
 
     public IngestSettings withRetry(Retry attempts) {
-        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, attempts, groupBounds, retentionDays);
+        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, attempts, groupBounds, retentionDays, badRows);
     }
 
     public IngestSettings withGroupBounds(GroupBounds bounds) {
-        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, retry, bounds, retentionDays);
+        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, retry, bounds, retentionDays, badRows);
     }
 
     public IngestSettings withRetentionDays(int days) {
-        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, retry, groupBounds, OptionalInt.of(days));
+        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, retry, groupBounds, OptionalInt.of(days), badRows);
+    }
+
+    public IngestSettings withBadRows(BadRowSettings settings) {
+        return new IngestSettings(dropDir, batchSize, writer, concurrency, pollDelay, readLockMinAge, retry, groupBounds, retentionDays, settings);
     }
 
     /**

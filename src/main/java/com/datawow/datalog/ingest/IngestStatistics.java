@@ -17,6 +17,7 @@ public final class IngestStatistics {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder rows = new LongAdder();
+    private final LongAdder rowsRejected = new LongAdder();
     private final AtomicReference<String> lastFile = new AtomicReference<>();
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
 
@@ -26,6 +27,11 @@ public final class IngestStatistics {
     }
 
     public void record(String fileName, FileOutcome outcome, long rowCount) {
+        record(fileName, outcome, rowCount, 0);
+    }
+
+    /** @param rejectedRows the file's rows that quarantine set aside */
+    public void record(String fileName, FileOutcome outcome, long rowCount, long rejectedRows) {
         switch (outcome) {
             case LOADED -> loaded.increment();
             case REPLACED -> replaced.increment();
@@ -33,6 +39,7 @@ public final class IngestStatistics {
             case FAILED -> failed.increment();
         }
         rows.add(rowCount);
+        rowsRejected.add(rejectedRows);
         lastFile.set(fileName);
         if (outcome != FileOutcome.FAILED) {
             lastSuccess.set(clock.instant());
@@ -40,12 +47,15 @@ public final class IngestStatistics {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(loaded.sum(), replaced.sum(), duplicates.sum(), failed.sum(), rows.sum(),
+        return new Snapshot(loaded.sum(), replaced.sum(), duplicates.sum(), failed.sum(), rows.sum(), rowsRejected.sum(),
                 Duration.between(started, clock.instant()), Optional.ofNullable(lastFile.get()), Optional.ofNullable(lastSuccess.get()));
     }
 
-    /** Totals at one moment. {@code loaded} counts new content; {@code replaced} counts new content that superseded a same-name load. */
-    public record Snapshot(long loaded, long replaced, long duplicates, long failed, long rows, Duration elapsed,
+    /**
+     * Totals at one moment. {@code loaded} counts new content; {@code replaced} counts new content that superseded a
+     * same-name load; {@code rowsRejected} the rows of committed files that quarantine set aside.
+     */
+    public record Snapshot(long loaded, long replaced, long duplicates, long failed, long rows, long rowsRejected, Duration elapsed,
                            Optional<String> lastFile, Optional<Instant> lastSuccess) {
 
         public long files() {
@@ -57,9 +67,11 @@ public final class IngestStatistics {
             return seconds <= 0 ? 0 : rows / seconds;
         }
 
+        /** One line; the rows set aside are named only when there are some. */
         public String summary() {
-            return String.format("%d files: %d loaded, %d replaced, %d duplicates, %d failed; %,d rows in %.1f s (%,.0f rows/s)",
-                    files(), loaded, replaced, duplicates, failed, rows, elapsed.toMillis() / 1000.0, rowsPerSecond());
+            String rejected = rowsRejected == 0 ? "" : String.format("; %,d bad rows set aside", rowsRejected);
+            return String.format("%d files: %d loaded, %d replaced, %d duplicates, %d failed%s; %,d rows in %.1f s (%,.0f rows/s)",
+                    files(), loaded, replaced, duplicates, failed, rejected, rows, elapsed.toMillis() / 1000.0, rowsPerSecond());
         }
     }
 }

@@ -23,8 +23,8 @@ public final class FileLedger {
 
     /**
      * Decides what to do with a file: a content loaded before is a duplicate (recorded as such);
-     * otherwise a new 'loaded' row is claimed, replacing (and deleting the rows of) an earlier
-     * load of the same name. Two loaders claiming the same content at once meet on the ledger's
+     * otherwise a new 'loaded' row is claimed, replacing (and deleting the rows and rejected rows
+     * of) an earlier load of the same name. Two loaders claiming the same content at once meet on the ledger's
      * unique index: the second waits for the first and fails with a unique violation, and its
      * retry then sees a duplicate.
      */
@@ -57,15 +57,15 @@ public final class FileLedger {
         if (!replaced.isEmpty()) {
             Integer[] ids = replaced.toArray(Integer[]::new);
             jdbc.sql("UPDATE ingest_ledger SET replaced_by = ? WHERE file_id = ANY(?)").params(fileId, ids).update();
-            jdbc.sql("DELETE FROM datalog WHERE file_id = ANY(?)").param(ids).update();
+            new FileRows(jdbc).delete(ids);
         }
         return new LedgerClaim.Load(fileId, List.copyOf(replaced));
     }
 
-    /** Closes a load: its row count and finish time, in the file's transaction. */
-    public void completeLoad(int fileId, long rows) {
-        jdbc.sql("UPDATE ingest_ledger SET row_count = ?, finished_at = clock_timestamp() WHERE file_id = ?")
-                .params(rows, fileId)
+    /** Closes a load: its row count, the rows quarantine set aside, and its finish time, in the file's transaction. */
+    public void completeLoad(int fileId, long rows, long rejectedRows) {
+        jdbc.sql("UPDATE ingest_ledger SET row_count = ?, rejected_row_count = ?, finished_at = clock_timestamp() WHERE file_id = ?")
+                .params(rows, rejectedRows, fileId)
                 .update();
     }
 

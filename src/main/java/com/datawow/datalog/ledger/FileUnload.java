@@ -33,7 +33,7 @@ public final class FileUnload {
                     .query(Integer.class)
                     .optional();
             return fileId.map(id -> {
-                int rows = jdbc.sql("DELETE FROM datalog WHERE file_id = ?").param(id).update();
+                int rows = new FileRows(jdbc).delete(id);
                 jdbc.sql("UPDATE ingest_ledger SET status = 'unloaded', unloaded_at = now() WHERE file_id = ?").param(id).update();
                 return new UnloadedFile(id, fileName, rows);
             });

@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class LedgerEntries {
 
     private static final String SELECT =
-            "SELECT file_id, file_name, status, row_count, started_at, finished_at, error, unloaded_at FROM ingest_ledger";
+            "SELECT file_id, file_name, status, row_count, rejected_row_count, started_at, finished_at, error, unloaded_at FROM ingest_ledger";
     /** The moment a row is filtered by: the same as {@link LedgerEntry#when()}. */
     private static final String WHEN = "coalesce(finished_at, started_at)";
 
@@ -30,6 +30,7 @@ public final class LedgerEntries {
             rs.getString("file_name"),
             rs.getString("status"),
             rs.getLong("row_count"),
+            rs.getLong("rejected_row_count"),
             instant(rs, "started_at").orElseThrow(),
             instant(rs, "finished_at"),
             Optional.ofNullable(rs.getString("error")),

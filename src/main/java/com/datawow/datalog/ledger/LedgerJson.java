@@ -29,6 +29,7 @@ public final class LedgerJson {
         json.put("name", entry.name());
         json.put("status", entry.status());
         json.put("rows", entry.rows());
+        json.put("rows_rejected", entry.rowsRejected());
         json.put("started_at", entry.startedAt().toString());
         json.put("finished_at", iso(entry.finishedAt()));
         json.put("duration_ms", entry.duration().map(Duration::toMillis).orElse(null));

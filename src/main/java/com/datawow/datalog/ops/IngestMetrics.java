@@ -14,6 +14,7 @@ import java.util.function.ToLongFunction;
 /**
  * The loader's own meters, read from {@link IngestStatistics} and the drop directory at scrape time.
  * In Prometheus text: {@code datalog_files_total{outcome}}, {@code datalog_rows_loaded_total},
+ * {@code datalog_rows_rejected_total} (rows quarantine mode set aside),
  * {@code datalog_backlog_files}, {@code datalog_last_success_timestamp_seconds}
  * (and {@code datalog_batch_write_seconds}, see {@link BatchWriteTiming}; {@code datalog_database_up}, see
  * {@link DatabaseUpGauge}).
@@ -38,6 +39,9 @@ public final class IngestMetrics {
         }
         FunctionCounter.builder("datalog.rows.loaded", statistics, s -> s.snapshot().rows())
                 .description("Datalog rows committed")
+                .register(registry);
+        FunctionCounter.builder("datalog.rows.rejected", statistics, s -> s.snapshot().rowsRejected())
+                .description("Rows of committed files that quarantine mode set aside in rejected_row")
                 .register(registry);
         Gauge.builder("datalog.backlog.files", dropDirectory, DropDirectory::waitingFiles)
                 .description("Files waiting in the drop directory (including those in flight)")

@@ -1,18 +1,25 @@
 package com.datawow.datalog.parquet;
 
 import com.datawow.datalog.failure.InvalidRowException;
+import com.datawow.datalog.quarantine.BadRows;
+import com.datawow.datalog.quarantine.RejectedRow;
+import com.datawow.datalog.quarantine.RowRule;
+import com.datawow.datalog.quarantine.RowValues;
 import dev.hardwood.reader.Validity;
 
 import java.time.LocalDateTime;
+import java.util.BitSet;
 
 /**
- * The rules every row must keep, checked row by row so that the first bad row of the file is
- * the one reported:
+ * The rules every row must keep, checked row by row in file order, so that in reject-file mode
+ * the first bad row of the file is the one reported:
  * <ul>
  *   <li>no required value is null;</li>
  *   <li>no text value is empty or only whitespace (other values are kept exactly, untrimmed);</li>
  *   <li>timestamps lie within PostgreSQL's {@code timestamp} range;</li>
- *   <li>{@code product_expire} is not before {@code create_at} (equal is allowed).</li>
+ *   <li>{@code product_expire} is not before {@code create_at} (equal is allowed);</li>
+ *   <li>in quarantine mode also: no text value holds a NUL character, which PostgreSQL's text
+ *       cannot store (in reject-file mode PostgreSQL's own refusal rejects the file).</li>
  * </ul>
  */
 final class RowRules {
@@ -29,44 +36,85 @@ final class RowRules {
     }
 
     /**
+     * Tells {@code badRows} of every row that breaks a rule: in reject-file mode the first one
+     * rejects the file with an {@link InvalidRowException}; in quarantine mode each is set aside.
+     *
      * @param nulls the validity of each column of {@link SensorLogColumn}, in its order (text
      *              columns hold {@code null} for a null value; timestamps need the validity)
-     * @throws InvalidRowException for the first row that breaks a rule
+     * @return the indexes of the rows set aside, or null when every row keeps the rules
      */
-    static void check(SensorLogBatch batch, Validity[] nulls, String fileName) {
+    static BitSet check(SensorLogBatch batch, Validity[] nulls, String fileName, BadRows badRows) {
+        boolean storableText = badRows.setsRowsAside();
+        BitSet setAside = null;
         for (int i = 0; i < batch.size(); i++) {
-            long row = batch.rowNumber(i);
-            requireText(batch.departmentNames()[i], SensorLogColumn.DEPARTMENT_NAME, row, fileName);
-            requireText(batch.sensorSerials()[i], SensorLogColumn.SENSOR_SERIAL, row, fileName);
-            requireTimestamp(batch.createAt()[i], nulls, i, SensorLogColumn.CREATE_AT, row, fileName);
-            requireText(batch.productNames()[i], SensorLogColumn.PRODUCT_NAME, row, fileName);
-            requireTimestamp(batch.productExpire()[i], nulls, i, SensorLogColumn.PRODUCT_EXPIRE, row, fileName);
-            if (batch.productExpire()[i] < batch.createAt()[i]) {
-                throw new InvalidRowException(fileName, row, SensorLogColumn.PRODUCT_EXPIRE.columnName(),
-                        "product_expire " + Timestamps.toLocalDateTime(batch.productExpire()[i])
-                                + " is before create_at " + Timestamps.toLocalDateTime(batch.createAt()[i]));
+            Violation violation = violationOf(batch, nulls, i, storableText);
+            if (violation != null) {
+                long row = batch.rowNumber(i);
+                RowValues values = batch.valuesOf(i, isNull(nulls, SensorLogColumn.CREATE_AT, i), isNull(nulls, SensorLogColumn.PRODUCT_EXPIRE, i));
+                badRows.found(new RejectedRow(row, violation.rule(), violation.problem(), values),
+                        () -> new InvalidRowException(fileName, row, violation.column().columnName(), violation.problem()));
+                if (setAside == null) {
+                    setAside = new BitSet(batch.size());
+                }
+                setAside.set(i);
             }
         }
+        return setAside;
     }
 
-    private static void requireText(String value, SensorLogColumn column, long row, String fileName) {
+    /** The first rule row {@code i} breaks, or null. */
+    private static Violation violationOf(SensorLogBatch batch, Validity[] nulls, int i, boolean storableText) {
+        Violation violation = text(batch.departmentNames()[i], SensorLogColumn.DEPARTMENT_NAME, storableText);
+        if (violation == null) {
+            violation = text(batch.sensorSerials()[i], SensorLogColumn.SENSOR_SERIAL, storableText);
+        }
+        if (violation == null) {
+            violation = timestamp(batch.createAt()[i], nulls, i, SensorLogColumn.CREATE_AT);
+        }
+        if (violation == null) {
+            violation = text(batch.productNames()[i], SensorLogColumn.PRODUCT_NAME, storableText);
+        }
+        if (violation == null) {
+            violation = timestamp(batch.productExpire()[i], nulls, i, SensorLogColumn.PRODUCT_EXPIRE);
+        }
+        if (violation == null && batch.productExpire()[i] < batch.createAt()[i]) {
+            violation = new Violation(SensorLogColumn.PRODUCT_EXPIRE, RowRule.EXPIRE_BEFORE_CREATE,
+                    "product_expire " + Timestamps.toLocalDateTime(batch.productExpire()[i])
+                            + " is before create_at " + Timestamps.toLocalDateTime(batch.createAt()[i]));
+        }
+        return violation;
+    }
+
+    private static Violation text(String value, SensorLogColumn column, boolean storableText) {
         if (value == null) {
-            throw new InvalidRowException(fileName, row, column.columnName(), column.columnName() + " is null");
+            return new Violation(column, RowRule.NULL_VALUE, column.columnName() + " is null");
         }
         if (value.isBlank()) {
-            throw new InvalidRowException(fileName, row, column.columnName(),
-                    column.columnName() + " is empty" + (value.isEmpty() ? "" : " (only whitespace)"));
+            return new Violation(column, RowRule.EMPTY_VALUE, column.columnName() + " is empty" + (value.isEmpty() ? "" : " (only whitespace)"));
         }
+        if (storableText && value.indexOf('\0') >= 0) {
+            return new Violation(column, RowRule.NUL_CHARACTER,
+                    column.columnName() + " holds a NUL character (0x00), which PostgreSQL's text cannot store");
+        }
+        return null;
     }
 
-    private static void requireTimestamp(long micros, Validity[] nulls, int index, SensorLogColumn column, long row,
-                                         String fileName) {
-        if (nulls[column.ordinal()].isNull(index)) {
-            throw new InvalidRowException(fileName, row, column.columnName(), column.columnName() + " is null");
+    private static Violation timestamp(long micros, Validity[] nulls, int index, SensorLogColumn column) {
+        if (isNull(nulls, column, index)) {
+            return new Violation(column, RowRule.NULL_VALUE, column.columnName() + " is null");
         }
         if (micros < MIN_MICROS || micros >= END_MICROS) {
-            throw new InvalidRowException(fileName, row, column.columnName(), column.columnName()
-                    + " is outside the range PostgreSQL can store (4713 BC to 294276 AD)");
+            return new Violation(column, RowRule.TIMESTAMP_OUT_OF_RANGE,
+                    column.columnName() + " is outside the range PostgreSQL can store (4713 BC to 294276 AD)");
         }
+        return null;
+    }
+
+    private static boolean isNull(Validity[] nulls, SensorLogColumn column, int index) {
+        return nulls[column.ordinal()].isNull(index);
+    }
+
+    /** The rule a row breaks, in which column, and how. */
+    private record Violation(SensorLogColumn column, RowRule rule, String problem) {
     }
 }

@@ -1,5 +1,6 @@
 package com.datawow.datalog.parquet;
 
+import com.datawow.datalog.quarantine.BadRows;
 import dev.hardwood.HardwoodContext;
 import dev.hardwood.InputFile;
 import dev.hardwood.reader.ColumnReader;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -22,7 +24,9 @@ import java.util.NoSuchElementException;
  * column, so memory is bounded by one batch and the pages of one row group, whatever the file's size.
  *
  * <p>The schema is checked when the file is opened, before any row is produced. Every batch is
- * checked by {@link RowRules} before it is handed out. Bad input surfaces as a
+ * checked by {@link RowRules} before it is handed out: a row that breaks a rule rejects the file
+ * or, in quarantine mode ({@link BadRows}), is set aside and left out of its batch (a batch may
+ * then be empty; it is handed out all the same). Bad input surfaces as a
  * {@link com.datawow.datalog.failure.BadInputException} from {@link #open}, {@link #hasNext()} or
  * {@link #next()}; a file-system failure (the file vanished, no permission) as an
  * {@link IOException} from {@code open}, or an {@link UncheckedIOException} later, because retrying
@@ -36,12 +40,14 @@ public final class SensorLogReader implements Iterator<SensorLogBatch>, Closeabl
     private final ColumnReaders columns;
     private final SensorLogSchema schema;
     private final long rowCount;
+    private final BadRows badRows;
     private long nextRow = 1;
     private SensorLogBatch pending;
     private boolean finished;
 
-    private SensorLogReader(String fileName, ParquetFileReader file, ColumnReaders columns, SensorLogSchema schema) {
+    private SensorLogReader(String fileName, ParquetFileReader file, ColumnReaders columns, SensorLogSchema schema, BadRows badRows) {
         this.fileName = fileName;
+        this.badRows = badRows;
         this.file = file;
         this.columns = columns;
         this.schema = schema;
@@ -56,10 +62,15 @@ public final class SensorLogReader implements Iterator<SensorLogBatch>, Closeabl
      * @throws IOException if the file system fails (not the content's fault)
      */
     public static SensorLogReader open(Path path, int batchSize) throws IOException {
-        return open(path, batchSize, SharedDecoding.context());
+        return open(path, batchSize, BadRows.REJECT_FILE);
     }
 
-    static SensorLogReader open(Path path, int batchSize, HardwoodContext context) throws IOException {
+    /** As {@link #open(Path, int)}; a row that breaks a rule goes to {@code badRows}. */
+    public static SensorLogReader open(Path path, int batchSize, BadRows badRows) throws IOException {
+        return open(path, batchSize, badRows, SharedDecoding.context());
+    }
+
+    static SensorLogReader open(Path path, int batchSize, BadRows badRows, HardwoodContext context) throws IOException {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
@@ -67,7 +78,7 @@ public final class SensorLogReader implements Iterator<SensorLogBatch>, Closeabl
             ColumnReaders columns = file.buildColumnReaders(ColumnProjection.columns(SensorLogColumn.columnNames()))
                     .batchSize(batchSize)
                     .build();
-            return new SensorLogReader(path.getFileName().toString(), file, columns, schema);
+            return new SensorLogReader(path.getFileName().toString(), file, columns, schema, badRows);
         }, false);
     }
 
@@ -147,8 +158,9 @@ public final class SensorLogReader implements Iterator<SensorLogBatch>, Closeabl
                 close();
                 return null;
             }
-            SensorLogBatch batch = decodeBatch();
-            nextRow += batch.size();
+            int count = columns.getRecordCount();
+            SensorLogBatch batch = decodeBatch(count);
+            nextRow += count;
             return batch;
         } catch (RuntimeException failure) {
             close();
@@ -156,16 +168,15 @@ public final class SensorLogReader implements Iterator<SensorLogBatch>, Closeabl
         }
     }
 
-    private SensorLogBatch decodeBatch() {
-        int count = columns.getRecordCount();
+    private SensorLogBatch decodeBatch(int count) {
         SensorLogBatch batch = new SensorLogBatch(nextRow,
                 strings(SensorLogColumn.DEPARTMENT_NAME, count),
                 strings(SensorLogColumn.SENSOR_SERIAL, count),
                 schema.createAt().toMicros(column(SensorLogColumn.CREATE_AT), count),
                 strings(SensorLogColumn.PRODUCT_NAME, count),
                 schema.productExpire().toMicros(column(SensorLogColumn.PRODUCT_EXPIRE), count));
-        RowRules.check(batch, validities(), fileName);
-        return batch;
+        BitSet setAside = RowRules.check(batch, validities(), fileName, badRows);
+        return setAside == null ? batch : batch.without(setAside);
     }
 
     private String[] strings(SensorLogColumn column, int count) {

@@ -15,8 +15,8 @@ import java.time.ZoneOffset;
 /**
  * Retention by whole days: a day partition whose every row is older than {@code days} days is
  * detached and dropped, one day per transaction, and the ledger says what went (the files whose
- * rows all went become 'expired'; a file with rows left keeps its status with its row count
- * lowered). Rows of such old days in the default partition are deleted the same way. A day younger
+ * rows all went become 'expired', and lose their rejected rows; a file with rows left keeps its
+ * status with its row count lowered). Rows of such old days in the default partition are deleted the same way. A day younger
  * than the setting is never touched: day D goes once D + 1 <= today - days (UTC).
  */
 public final class Retention {
@@ -80,13 +80,18 @@ public final class Retention {
         return rows;
     }
 
-    /** Lowers each file's row count by its rows about to go; a file left with none is 'expired'. Returns the rows. */
+    /**
+     * Lowers each file's row count by its rows about to go; a file left with none is 'expired' and its
+     * rejected rows (quarantine mode) go with it. Returns the rows.
+     */
     private long expireRows(String rowsPerFile) {
-        return jdbc.sql("WITH going AS MATERIALIZED (" + rowsPerFile + "), expired AS ("
+        long rows = jdbc.sql("WITH going AS MATERIALIZED (" + rowsPerFile + "), expired AS ("
                         + " UPDATE ingest_ledger l SET row_count = l.row_count - g.n,"
                         + " status = CASE WHEN l.status = 'loaded' AND l.row_count = g.n THEN 'expired' ELSE l.status END"
                         + " FROM going g WHERE l.file_id = g.file_id)"
                         + " SELECT coalesce(sum(n), 0) FROM going")
                 .query(Long.class).single();
+        jdbc.sql("DELETE FROM rejected_row r USING ingest_ledger l WHERE l.file_id = r.file_id AND l.status = 'expired'").update();
+        return rows;
     }
 }

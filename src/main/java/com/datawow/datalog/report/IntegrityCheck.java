@@ -30,6 +30,18 @@ public enum IntegrityCheck {
                     + " SELECT count(*) FROM ingest_ledger f LEFT JOIN per_file p ON p.file_id = f.file_id"
                     + " WHERE f.status = 'loaded' AND f.row_count <> coalesce(p.rows, 0)"),
 
+    // Quarantine mode: rejected rows commit and leave with their file (replacement, retention).
+    REJECTED_ROW_FROM_LOADED_FILE("rejected_row_from_loaded_file", "every rejected row's file_id is a 'loaded' ledger row",
+            "rejected rows",
+            "SELECT count(*) FROM rejected_row r"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM ingest_ledger f WHERE f.file_id = r.file_id AND f.status = 'loaded')"),
+
+    LEDGER_REJECTED_COUNT_MATCHES("ledger_rejected_count_matches",
+            "each loaded file's ledger rejected_row_count equals its rejected rows", "loaded files",
+            "WITH per_file AS (SELECT file_id, count(*) AS rows FROM rejected_row GROUP BY file_id)"
+                    + " SELECT count(*) FROM ingest_ledger f LEFT JOIN per_file p ON p.file_id = f.file_id"
+                    + " WHERE f.status = 'loaded' AND f.rejected_row_count <> coalesce(p.rows, 0)"),
+
     // Days loaded aside are attached, and ATTACH validates; this proves no partition was left
     // without its keys, with a key NOT VALID, or with the keys' triggers disabled.
     FOREIGN_KEYS_ENFORCED("foreign_keys_enforced",

@@ -36,6 +36,7 @@ public final class JsonReport {
         ledgerJson.put("failed", ledger.failed());
         ledgerJson.put("unloaded", ledger.unloaded());
         ledgerJson.put("rows_loaded", ledger.rowsLoaded());
+        ledgerJson.put("rows_rejected", ledger.rowsRejected());
         ledgerJson.put("last_load", ledger.lastLoad().map(Object::toString).orElse(null));
 
         JsonObject createAt = new JsonObject();

@@ -38,6 +38,7 @@ public final class ReportQuery {
                    count(*) FILTER (WHERE status = 'failed'),
                    count(*) FILTER (WHERE status = 'unloaded'),
                    coalesce(sum(row_count) FILTER (WHERE status = 'loaded'), 0),
+                   coalesce(sum(rejected_row_count) FILTER (WHERE status = 'loaded'), 0),
                    max(finished_at) FILTER (WHERE status = 'loaded')
               FROM ingest_ledger""";
 
@@ -83,8 +84,8 @@ public final class ReportQuery {
         try (ResultSet result = statement.executeQuery(LEDGER_QUERY)) {
             result.next();
             return new LedgerSummary(result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4),
-                    result.getLong(5), result.getLong(6),
-                    Optional.ofNullable(result.getObject(7, OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+                    result.getLong(5), result.getLong(6), result.getLong(7),
+                    Optional.ofNullable(result.getObject(8, OffsetDateTime.class)).map(OffsetDateTime::toInstant));
         }
     }
 

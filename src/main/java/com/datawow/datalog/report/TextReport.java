@@ -46,6 +46,7 @@ public final class TextReport {
                 row("failed", number(ledger.failed())),
                 row("unloaded", number(ledger.unloaded())),
                 row("rows loaded", number(ledger.rowsLoaded())),
+                row("rows rejected", number(ledger.rowsRejected())),
                 row("last load", ledger.lastLoad().map(LAST_LOAD::format).orElse(NONE)));
     }
 

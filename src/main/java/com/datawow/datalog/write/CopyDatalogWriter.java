@@ -31,7 +31,12 @@ public final class CopyDatalogWriter {
     }
 
     public void write(ResolvedBatch batch, int fileId, DatalogTable table) throws SQLException {
-        ByteBuffer buffer = encode(batch, fileId);
+        write(batch, 0, batch.size(), fileId, table);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the batch. */
+    public void write(ResolvedBatch batch, int from, int to, int fileId, DatalogTable table) throws SQLException {
+        ByteBuffer buffer = encode(batch, from, to, fileId);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
@@ -49,10 +54,10 @@ public final class CopyDatalogWriter {
         }
     }
 
-    static ByteBuffer encode(ResolvedBatch batch, int fileId) {
-        ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + batch.size() * ROW_BYTES + 2);
+    static ByteBuffer encode(ResolvedBatch batch, int from, int to, int fileId) {
+        ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + (to - from) * ROW_BYTES + 2);
         buffer.put(SIGNATURE).putInt(0).putInt(0);
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = from; i < to; i++) {
             buffer.putShort((short) 5);
             buffer.putInt(8).putLong(batch.createAt()[i] - MICROS_1970_TO_2000);
             buffer.putInt(4).putInt(batch.productIds()[i]);

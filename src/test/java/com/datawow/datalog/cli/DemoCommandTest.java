@@ -2,6 +2,7 @@ package com.datawow.datalog.cli;
 
 import com.datawow.datalog.report.IntegrityCheck;
 import org.apache.camel.test.AvailablePortFinder;
+import com.datawow.datalog.report.IntegrityCheck;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;

@@ -63,12 +63,12 @@ class FilesCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.getFirst()).containsPattern("^name\\s+status\\s+rows\\s+when \\(UTC\\)\\s+error$");
+        assertThat(lines.getFirst()).containsPattern("^name\\s+status\\s+rows\\s+set aside\\s+when \\(UTC\\)\\s+error$");
         assertThat(lines.subList(1, lines.size())).satisfiesExactly(
-                line -> assertThat(line).matches("2023-01-01 00:00:00\\.parquet\\s+loaded\\s+120\\s+2026-12-01 10:00:00"),
-                line -> assertThat(line).matches("2023-01-01 00:01:00\\.parquet\\s+loaded\\s+120\\s+2026-12-01 10:01:00"),
-                line -> assertThat(line).matches("2023-01-01 00:02:00\\.parquet\\s+loaded\\s+120\\s+2026-12-01 10:02:00"),
-                line -> assertThat(line).matches("2023-01-01 00:03:00\\.parquet\\s+failed\\s+0\\s+2026-12-01 10:03:00\\s+unreadable: .+"));
+                line -> assertThat(line).matches("2023-01-01 00:00:00\\.parquet\\s+loaded\\s+120\\s+0\\s+2026-12-01 10:00:00"),
+                line -> assertThat(line).matches("2023-01-01 00:01:00\\.parquet\\s+loaded\\s+120\\s+0\\s+2026-12-01 10:01:00"),
+                line -> assertThat(line).matches("2023-01-01 00:02:00\\.parquet\\s+loaded\\s+120\\s+0\\s+2026-12-01 10:02:00"),
+                line -> assertThat(line).matches("2023-01-01 00:03:00\\.parquet\\s+failed\\s+0\\s+0\\s+2026-12-01 10:03:00\\s+unreadable: .+"));
     }
 
     @Test
@@ -103,7 +103,7 @@ class FilesCommandTest {
         assertThat(files).singleElement().satisfies(file -> {
             JsonObject json = (JsonObject) file;
             assertThat(json.keySet()).containsExactly(
-                    "file_id", "name", "status", "rows", "started_at", "finished_at", "duration_ms", "unloaded_at", "error");
+                    "file_id", "name", "status", "rows", "rows_rejected", "started_at", "finished_at", "duration_ms", "unloaded_at", "error");
             assertThat(((BigDecimal) json.get("file_id")).intValue()).isEqualTo(ledger.get(0));
             assertThat(json.getString("name")).isEqualTo(ledger.get(1));
             assertThat(json.getString("status")).isEqualTo("failed");

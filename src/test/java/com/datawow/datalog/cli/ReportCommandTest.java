@@ -2,6 +2,7 @@ package com.datawow.datalog.cli;
 
 import com.datawow.datalog.report.IntegrityCheck;
 import com.datawow.datalog.db.Schema;
+import com.datawow.datalog.report.IntegrityCheck;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
 import org.apache.camel.util.json.JsonArray;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,7 +32,7 @@ class ReportCommandTest {
 
     @BeforeEach
     void oneLoadedFileOfTwoRows() throws SQLException {
-        database.execute("DROP TABLE IF EXISTS datalog, sensor, department, product, ingest_ledger CASCADE");
+        database.execute("DROP TABLE IF EXISTS rejected_row, datalog, sensor, department, product, ingest_ledger CASCADE");
         Schema.apply(database.dataSource());
         database.execute("INSERT INTO department (department_id, department_name) VALUES (1, 'dep')");
         database.execute("INSERT INTO sensor (sensor_id, sensor_serial, department_id) VALUES (1, 's1', 1), (2, 's2', 1)");
@@ -56,14 +59,14 @@ class ReportCommandTest {
         assertThat(ledger.getLong("replaced")).isZero();
         assertThat(ledger.getLong("failed")).isZero();
         assertThat(ledger.getLong("rows_loaded")).isEqualTo(2);
+        assertThat(ledger.getLong("rows_rejected")).isZero();
         assertThat(ledger.getString("last_load")).isEqualTo("2024-06-01T12:00:05Z");
         assertThat(json.<Map<String, Object>>getMap("create_at"))
                 .containsEntry("min", "2023-01-01T00:00:00").containsEntry("max", "2023-01-01T00:00:00");
         JsonArray checks = json.getCollection("checks");
-        assertThat(checks).hasSize(IntegrityCheck.values().length);
-        assertThat(checks.stream().map(JsonObject.class::cast).map(check -> check.getString("name"))).containsExactly(
-                "sensor_has_department", "datalog_has_sensor", "datalog_has_product",
-                "datalog_from_loaded_file", "ledger_row_count_matches");
+        assertThat(checks.stream().map(JsonObject.class::cast).map(check -> check.getString("name")))
+                .containsExactlyElementsOf(Arrays.stream(IntegrityCheck.values()).map(IntegrityCheck::id).toList())
+                .contains("sensor_has_department", "datalog_from_loaded_file", "ledger_row_count_matches", "rejected_row_from_loaded_file");
         assertThat(checks.stream().map(JsonObject.class::cast))
                 .allMatch(check -> check.getBoolean("passed") && check.getLong("violations") == 0);
         assertThat(json.getBoolean("all_checks_passed")).isTrue();

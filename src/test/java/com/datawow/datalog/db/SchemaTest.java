@@ -22,7 +22,7 @@ class SchemaTest {
         List<List<Object>> tables = database.queryRows(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
         assertThat(tables).extracting(row -> row.get(0))
-                .containsExactly("datalog", "datalog_default", "department", "ingest_ledger", "product", "sensor");
+                .containsExactly("datalog", "datalog_default", "department", "ingest_ledger", "product", "rejected_row", "sensor");
         assertThat(database.queryRows("SELECT pg_get_partkeydef('datalog'::regclass)")).containsExactly(List.of("RANGE (create_at)"));
         assertThat(database.queryRows("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'datalog_pkey'"))
                 .containsExactly(List.of("PRIMARY KEY (log_id, create_at)"));
@@ -73,6 +73,21 @@ class SchemaTest {
                 .hasMessageContaining("ingest_ledger_status_check");
         assertThat(database.queryLong("SELECT count(*) FROM pg_constraint WHERE conrelid = 'ingest_ledger'::regclass AND contype = 'c'"))
                 .as("one status check, not one per apply").isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseFromBeforeQuarantineGetsTheRejectedRowTableAndTheLedgersRejectedCount(TestDatabase database) throws SQLException {
+        Schema.apply(database.dataSource());
+        database.execute("DROP TABLE rejected_row");
+        database.execute("ALTER TABLE ingest_ledger DROP COLUMN rejected_row_count");
+        database.execute("INSERT INTO ingest_ledger(file_name, file_size, checksum, status, row_count) VALUES ('old.parquet', 1, 'c-old', 'loaded', 5)");
+
+        Schema.apply(database.dataSource());
+
+        assertThat(database.queryRows("SELECT row_count, rejected_row_count FROM ingest_ledger WHERE checksum = 'c-old'")).containsExactly(List.of(5L, 0L));
+        database.execute("INSERT INTO rejected_row(file_id, row_number, rule, reason) SELECT file_id, 3, 'null-value', 'x' FROM ingest_ledger WHERE checksum = 'c-old'");
+        assertThatThrownBy(() -> database.execute("INSERT INTO rejected_row(file_id, row_number, rule, reason) VALUES (99, 1, 'null-value', 'x')"))
+                .hasMessageContaining("rejected_row_file_id_fkey");
     }
 
     @Test

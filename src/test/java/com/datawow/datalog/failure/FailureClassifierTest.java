@@ -37,8 +37,8 @@ class FailureClassifierTest {
             "40001, CONFLICT",    // serialization failure
             "23505, CONFLICT",    // another loader claimed the same file first
             "22021, BAD_INPUT",   // a value the database cannot store (NUL byte)
-            "23514, BAD_INPUT",   // a row breaks a CHECK constraint of the warehouse
-            "23503, UNEXPECTED",  // a foreign key: the loader resolves every id itself
+            "23514, BAD_INPUT",   // a CHECK constraint refuses a value
+            "23503, UNEXPECTED",  // a foreign key: the loader's ids, not the file's values
             "42P01, UNEXPECTED"}) // a missing table: neither the file's fault nor an outage
     void databaseErrorsAreClassifiedBySqlState(String sqlState, FailureKind expected) {
         Throwable failure = new DataIntegrityViolationException("insert failed", new SQLException("boom", sqlState));

@@ -49,7 +49,7 @@ class DatabaseOutageTest {
 
     @BeforeEach
     void emptyWarehouse() {
-        database.execute("DROP TABLE IF EXISTS datalog, ingest_ledger, sensor, department, product CASCADE");
+        database.execute("DROP TABLE IF EXISTS rejected_row, datalog, ingest_ledger, sensor, department, product CASCADE");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package com.datawow.datalog.ingest;
 
+import com.datawow.datalog.db.Schema;
 import com.datawow.datalog.parquet.BrokenFiles;
 import com.datawow.datalog.parquet.ColumnType;
 import com.datawow.datalog.parquet.SampleRows;
 import com.datawow.datalog.parquet.SensorLogFixture;
 import com.datawow.datalog.parquet.SensorLogRow;
+import com.datawow.datalog.testing.ExpiryRule;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
@@ -29,10 +31,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Given good files and one bad file of each kind dropped together, when the loader runs, then
- * every bad file is in .error/ with its reason beside it and in the ledger, none of its rows
- * stays in the database (even rows of batches written before the bad row), and every good file
- * is loaded.
+ * Given good files and one bad file of each kind dropped together, when the loader runs (in
+ * reject-file mode, the default), then every bad file is in .error/ with its reason beside it and
+ * in the ledger, none of its rows stays in the database (even rows of batches written before the
+ * bad row), and every good file is loaded. QuarantineTest is the same row rules in quarantine mode.
  */
 @ExtendWith(PostgresExtension.class)
 class DeadLetterTest {
@@ -59,11 +61,15 @@ class DeadLetterTest {
                 Arguments.of("empty-value.parquet", "row", "empty", 202L),
                 Arguments.of("expire-before-create.parquet", "row", "before create_at", 203L),
                 Arguments.of("sensor-moves-department.parquet", "sensor-department", "already belongs", 204L),
-                Arguments.of("nul-byte.parquet", "rejected-by-database", "0x00", null));
+                Arguments.of("timestamp-out-of-range.parquet", "row", "outside the range PostgreSQL can store", 205L),
+                Arguments.of("nul-byte.parquet", "rejected-by-database", "0x00", null),
+                Arguments.of("refused-by-check.parquet", "rejected-by-database", ExpiryRule.NAME, null));
     }
 
     @BeforeAll
     static void dropGoodAndBadFilesAndRunTheLoader(TestDatabase database) throws Exception {
+        Schema.apply(database.dataSource());
+        ExpiryRule.addTo(database);
         for (int i = 0; i < 3; i++) {
             SensorLogFixture.of(SAMPLE.minute(MINUTE.plusMinutes(i), ROWS)).writeTo(dropDir, "good-" + i + ".parquet");
         }
@@ -81,6 +87,11 @@ class DeadLetterTest {
         writeWithRow(204, row -> row.withSensorSerial(placed.sensorSerial()).withDepartmentName(otherDepartmentThan(placed)),
                 "sensor-moves-department.parquet");
         writeWithRow(150, row -> row.withProductName("bad\u0000name"), "nul-byte.parquet");
+        writeWithRow(160, ExpiryRule::breaking, "refused-by-check.parquet");
+        List<SensorLogRow> outOfRange = new ArrayList<>(GOOD_ROWS);
+        outOfRange.set(204, GOOD_ROWS.get(204).withCreateAt(LocalDateTime.of(-5000, 1, 1, 0, 0)));
+        // nanoseconds since 1970 in a long end in 1677 and 2262: a timestamp further out needs microseconds
+        SensorLogFixture.of(outOfRange).timestamps(ColumnType.TIMESTAMP_MICROS).writeTo(dropDir, "timestamp-out-of-range.parquet");
 
         IngestSettings smallBatches = RunningLoader.fastSettings(dropDir).withBatchSize(BATCH_SIZE);
         try (RunningLoader loader = RunningLoader.start(database, database.jdbcUrl(), smallBatches)) {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DuplicateAndReplacementTest {
 
     private static final LocalDateTime MINUTE = LocalDateTime.of(2023, 1, 3, 10, 0);
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.S");
 
     @TempDir
     Path dropDir;
@@ -43,7 +41,7 @@ class DuplicateAndReplacementTest {
 
     @BeforeEach
     void startLoader() throws Exception {
-        database.execute("DROP TABLE IF EXISTS datalog, ingest_ledger, sensor, department, product CASCADE");
+        database.execute("DROP TABLE IF EXISTS rejected_row, datalog, ingest_ledger, sensor, department, product CASCADE");
         loader = RunningLoader.start(database, dropDir);
     }
 
@@ -78,12 +76,12 @@ class DuplicateAndReplacementTest {
         List<SensorLogRow> corrected = new SampleRows(3).minute(MINUTE, 300);
         drop(SensorLogFixture.of(first).writeTo(staging, "first.parquet"), name);
         loader.awaitDrained(Duration.ofSeconds(30));
-        assertThat(WarehouseRows.ofFile(database, name)).containsExactlyElementsOf(asText(first));
+        assertThat(WarehouseRows.ofFile(database, name)).containsExactlyElementsOf(WarehouseRows.asText(first));
 
         drop(SensorLogFixture.of(corrected).writeTo(staging, "corrected.parquet"), name);
         IngestStatistics.Snapshot totals = loader.awaitDrained(Duration.ofSeconds(30));
 
-        assertThat(WarehouseRows.ofFile(database, name)).containsExactlyElementsOf(asText(corrected));
+        assertThat(WarehouseRows.ofFile(database, name)).containsExactlyElementsOf(WarehouseRows.asText(corrected));
         assertThat(database.queryLong("SELECT count(*) FROM datalog")).isEqualTo(300);
         assertThat(database.queryRows("SELECT status, replaced_by IS NOT NULL FROM ingest_ledger ORDER BY file_id"))
                 .containsExactly(List.of("replaced", true), List.of("loaded", false));
@@ -96,10 +94,5 @@ class DuplicateAndReplacementTest {
         Path partial = dropDir.resolve("." + name + ".tmp");
         Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
         Files.move(partial, dropDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static List<String> asText(List<SensorLogRow> rows) {
-        return rows.stream().map(row -> String.join("|", row.departmentName(), row.sensorSerial(), TIMESTAMP.format(row.createAt()),
-                row.productName(), TIMESTAMP.format(row.productExpire()))).toList();
     }
 }

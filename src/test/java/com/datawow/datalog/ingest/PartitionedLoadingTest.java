@@ -48,7 +48,7 @@ class PartitionedLoadingTest {
 
     @BeforeEach
     void emptyWarehouse() {
-        database.execute("DROP TABLE IF EXISTS datalog, ingest_ledger, sensor, department, product CASCADE");
+        database.execute("DROP TABLE IF EXISTS rejected_row, datalog, ingest_ledger, sensor, department, product CASCADE");
     }
 
     @Test

@@ -51,6 +51,7 @@ class HttpObservabilityTest {
             assertThat(sample(text, "datalog_files_total{outcome=\"replaced\"}")).isEqualTo(0);
             assertThat(sample(text, "datalog_files_total{outcome=\"failed\"}")).isEqualTo(0);
             assertThat(sample(text, "datalog_rows_loaded_total")).isEqualTo(3 * 1_914);
+            assertThat(sample(text, "datalog_rows_rejected_total")).as("reject-file mode sets no row aside").isEqualTo(0);
             assertThat(sample(text, "datalog_backlog_files")).isEqualTo(0);
             // one batch per file: a sample file's 1,914 rows fit in one 10,000-row batch
             assertThat(sample(text, "datalog_batch_write_seconds_count")).isEqualTo(3);

@@ -47,7 +47,7 @@ public final class ReadThroughputBenchmark {
 
     private static long readColumns(Path file, HardwoodContext context) throws IOException {
         long rows = 0;
-        try (SensorLogReader reader = SensorLogReader.open(file, 10_000, context)) {
+        try (SensorLogReader reader = SensorLogReader.open(file, 10_000, com.datawow.datalog.quarantine.BadRows.REJECT_FILE, context)) {
             while (reader.hasNext()) {
                 rows += reader.next().size();
             }

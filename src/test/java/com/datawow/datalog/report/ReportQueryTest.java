@@ -13,7 +13,9 @@ import static com.datawow.datalog.report.IntegrityCheck.DATALOG_FROM_LOADED_FILE
 import static com.datawow.datalog.report.IntegrityCheck.DATALOG_HAS_PRODUCT;
 import static com.datawow.datalog.report.IntegrityCheck.DATALOG_HAS_SENSOR;
 import static com.datawow.datalog.report.IntegrityCheck.FOREIGN_KEYS_ENFORCED;
+import static com.datawow.datalog.report.IntegrityCheck.LEDGER_REJECTED_COUNT_MATCHES;
 import static com.datawow.datalog.report.IntegrityCheck.LEDGER_ROW_COUNT_MATCHES;
+import static com.datawow.datalog.report.IntegrityCheck.REJECTED_ROW_FROM_LOADED_FILE;
 import static com.datawow.datalog.report.IntegrityCheck.SENSOR_HAS_DEPARTMENT;
 import static com.datawow.datalog.report.WarehouseContents.FIRST_MINUTE;
 import static com.datawow.datalog.report.WarehouseContents.LAST_LOAD;
@@ -32,7 +34,7 @@ class ReportQueryTest {
 
         assertThat(report.rowsPerTable()).containsExactly(
                 Map.entry("department", 0L), Map.entry("sensor", 0L), Map.entry("product", 0L), Map.entry("datalog", 0L));
-        assertThat(report.ledger()).isEqualTo(new LedgerSummary(0, 0, 0, 0, 0, 0, Optional.empty()));
+        assertThat(report.ledger()).isEqualTo(new LedgerSummary(0, 0, 0, 0, 0, 0, 0, Optional.empty()));
         assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.empty(), Optional.empty()));
         assertThat(report.checks()).hasSize(IntegrityCheck.values().length).allMatch(CheckResult::passed);
         assertThat(report.allChecksPassed()).isTrue();
@@ -47,7 +49,7 @@ class ReportQueryTest {
         assertThat(report.rowsPerTable()).containsExactly(
                 Map.entry("department", 2L), Map.entry("sensor", 3L), Map.entry("product", 2L), Map.entry("datalog", 5L));
         // the last load is the latest *loaded* file, not the later duplicate or failure
-        assertThat(report.ledger()).isEqualTo(new LedgerSummary(2, 1, 0, 1, 0, 5, Optional.of(LAST_LOAD)));
+        assertThat(report.ledger()).isEqualTo(new LedgerSummary(2, 1, 0, 1, 0, 5, 0, Optional.of(LAST_LOAD)));
         assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.of(FIRST_MINUTE), Optional.of(SECOND_MINUTE)));
         assertThat(report.checks()).extracting(CheckResult::check).containsExactly(IntegrityCheck.values());
         assertThat(report.failedChecks()).isEmpty();
@@ -85,7 +87,7 @@ class ReportQueryTest {
 
         assertThat(rowsLeft.failedChecks()).containsExactly(new CheckResult(DATALOG_FROM_LOADED_FILE, 2));
         assertThat(rowsGone.failedChecks()).isEmpty();
-        assertThat(rowsGone.ledger()).isEqualTo(new LedgerSummary(1, 1, 0, 1, 1, 3, Optional.of(LAST_LOAD.minusSeconds(60))));
+        assertThat(rowsGone.ledger()).isEqualTo(new LedgerSummary(1, 1, 0, 1, 1, 3, 0, Optional.of(LAST_LOAD.minusSeconds(60))));
     }
 
     @Test
@@ -97,6 +99,43 @@ class ReportQueryTest {
         WarehouseReport report = new ReportQuery(database.dataSource()).run();
 
         assertThat(report.failedChecks()).containsExactly(new CheckResult(LEDGER_ROW_COUNT_MATCHES, 2));
+    }
+
+    @Test
+    void rowsSetAsideByQuarantineAreCountedForTheLoadedFiles(TestDatabase database) throws SQLException {
+        WarehouseContents.consistentWarehouse(database)
+                .execute("UPDATE ingest_ledger SET rejected_row_count = 2 WHERE file_id = 1")
+                .rejectedRow(1, 4)
+                .rejectedRow(1, 7);
+
+        WarehouseReport report = new ReportQuery(database.dataSource()).run();
+
+        assertThat(report.ledger().rowsRejected()).isEqualTo(2);
+        assertThat(report.failedChecks()).isEmpty();
+    }
+
+    @Test
+    void aRejectedRowOfAFileThatIsNotLoadedFailsItsLineageCheck(TestDatabase database) throws SQLException {
+        WarehouseContents.consistentWarehouse(database)
+                .rejectedRow(3, 1)     // file 3 is a duplicate
+                .rejectedRow(4, 1)     // file 4 failed
+                .execute("ALTER TABLE rejected_row DROP CONSTRAINT rejected_row_file_id_fkey")
+                .rejectedRow(99, 1);   // file 99 is in no ledger row at all
+
+        WarehouseReport report = new ReportQuery(database.dataSource()).run();
+
+        assertThat(report.failedChecks()).containsExactly(new CheckResult(REJECTED_ROW_FROM_LOADED_FILE, 3));
+    }
+
+    @Test
+    void aLoadedFileWhoseLedgerRejectedCountDiffersFromItsRejectedRowsFailsTheCountCheck(TestDatabase database) throws SQLException {
+        WarehouseContents.consistentWarehouse(database)
+                .rejectedRow(1, 5)                                                         // the ledger says none
+                .execute("UPDATE ingest_ledger SET rejected_row_count = 3 WHERE file_id = 2");   // it has none
+
+        WarehouseReport report = new ReportQuery(database.dataSource()).run();
+
+        assertThat(report.failedChecks()).containsExactly(new CheckResult(LEDGER_REJECTED_COUNT_MATCHES, 2));
     }
 
     @Test
@@ -117,13 +156,13 @@ class ReportQueryTest {
                 new CheckResult(SENSOR_HAS_DEPARTMENT, 1),
                 new CheckResult(DATALOG_HAS_SENSOR, 2),
                 new CheckResult(DATALOG_HAS_PRODUCT, 2),
-                new CheckResult(FOREIGN_KEYS_ENFORCED, 2));   // datalog and its default partition
+                new CheckResult(FOREIGN_KEYS_ENFORCED, 2));   // datalog and its default partition lost both keys
     }
 
     @Test
     void aDatabaseWithoutTheSchemaCannotBeReportedAndSaysHowToFixIt(TestDatabase database) throws SQLException {
         WarehouseContents.emptyWarehouse(database)
-                .execute("DROP TABLE datalog, sensor, department, product, ingest_ledger");
+                .execute("DROP TABLE rejected_row, datalog, sensor, department, product, ingest_ledger");
 
         assertThatThrownBy(() -> new ReportQuery(database.dataSource()).run())
                 .isInstanceOf(ReportQueryException.class)

@@ -26,7 +26,7 @@ final class WarehouseContents {
 
     /** An empty warehouse: the schema freshly applied, whatever an earlier test left. */
     static WarehouseContents emptyWarehouse(TestDatabase database) throws SQLException {
-        database.execute("DROP TABLE IF EXISTS datalog, sensor, department, product, ingest_ledger CASCADE");
+        database.execute("DROP TABLE IF EXISTS rejected_row, datalog, sensor, department, product, ingest_ledger CASCADE");
         Schema.apply(database.dataSource());
         return new WarehouseContents(database);
     }
@@ -81,6 +81,12 @@ final class WarehouseContents {
             insert.executeUpdate();
         }
         return this;
+    }
+
+    /** A row of the file that quarantine set aside (the ledger's count is left as it is). */
+    WarehouseContents rejectedRow(int fileId, long rowNumber) {
+        return execute("INSERT INTO rejected_row (file_id, row_number, rule, reason, sensor_serial)"
+                + " VALUES (" + fileId + ", " + rowNumber + ", 'null-value', 'department_name is null', 's1')");
     }
 
     WarehouseContents execute(String sql) {

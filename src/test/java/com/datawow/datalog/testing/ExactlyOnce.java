@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,20 +21,25 @@ public final class ExactlyOnce {
 
     /**
      * Nothing half loaded, whatever state a run was stopped in: every 'loaded' ledger row has
-     * exactly its row_count datalog rows, and every datalog row belongs to a 'loaded' ledger row.
+     * exactly its row_count datalog rows and its rejected_row_count rejected rows, and every
+     * datalog row and every rejected row belongs to a 'loaded' ledger row.
      */
     public static void assertNothingHalfLoaded(TestDatabase database) {
-        assertThat(database.queryRows("""
-                        SELECT l.file_name, l.row_count, (SELECT count(*) FROM datalog d WHERE d.file_id = l.file_id)
-                        FROM ingest_ledger l
-                        WHERE l.status = 'loaded' AND l.row_count <> (SELECT count(*) FROM datalog d WHERE d.file_id = l.file_id)"""))
-                .as("loaded files whose datalog rows differ from their row_count (name, row_count, rows)")
+        assertEachLoadedFileHasItsRows(database, "datalog", "row_count");
+        assertEachLoadedFileHasItsRows(database, "rejected_row", "rejected_row_count");
+    }
+
+    /** Every 'loaded' ledger row has as many rows in {@code table} as its {@code countColumn} says, and every row there belongs to one. */
+    private static void assertEachLoadedFileHasItsRows(TestDatabase database, String table, String countColumn) {
+        String rowsOfFile = "(SELECT count(*) FROM " + table + " t WHERE t.file_id = l.file_id)";
+        assertThat(database.queryRows("SELECT l.file_name, l." + countColumn + ", " + rowsOfFile + " FROM ingest_ledger l"
+                        + " WHERE l.status = 'loaded' AND l." + countColumn + " <> " + rowsOfFile))
+                .as("loaded files whose %s rows differ from their %s (name, %s, rows)", table, countColumn, countColumn)
                 .isEmpty();
-        assertThat(database.queryRows("""
-                        SELECT d.file_id, count(*) FROM datalog d
-                        WHERE NOT EXISTS (SELECT 1 FROM ingest_ledger l WHERE l.file_id = d.file_id AND l.status = 'loaded')
-                        GROUP BY d.file_id"""))
-                .as("datalog rows of no loaded file (file_id, rows)")
+        assertThat(database.queryRows("SELECT t.file_id, count(*) FROM " + table + " t"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM ingest_ledger l WHERE l.file_id = t.file_id AND l.status = 'loaded')"
+                        + " GROUP BY t.file_id"))
+                .as("%s rows of no loaded file (file_id, rows)", table)
                 .isEmpty();
     }
 
@@ -53,6 +59,15 @@ public final class ExactlyOnce {
      */
     public static void assertLoadedExactlyOnce(TestDatabase database, Path dropDir, Map<String, Long> expectedRowsByName)
             throws IOException {
+        assertLoadedExactlyOnce(database, dropDir, expectedRowsByName, Map.of());
+    }
+
+    /**
+     * As above, in quarantine mode: the files of {@code expectedRejectedByName} also had that many
+     * rows set aside, exactly once (in rejected_row, and listed in {@code .done/NAME.rejected.csv}).
+     */
+    public static void assertLoadedExactlyOnce(TestDatabase database, Path dropDir, Map<String, Long> expectedRowsByName,
+                                               Map<String, Long> expectedRejectedByName) throws IOException {
         assertThat(loadedFiles(database)).as("loaded ledger rows: name -> row_count").isEqualTo(new TreeMap<>(expectedRowsByName));
         assertThat(database.queryLong("SELECT count(DISTINCT checksum) FROM ingest_ledger WHERE status = 'loaded'"))
                 .as("distinct contents among loaded files").isEqualTo(expectedRowsByName.size());
@@ -69,9 +84,14 @@ public final class ExactlyOnce {
         assertThat(database.queryLong("SELECT count(*) FROM datalog")).as("datalog rows").isEqualTo(expectedRows);
         assertNothingHalfLoaded(database);
 
+        assertThat(database.queryRows("SELECT f.file_name, count(*) FROM rejected_row r JOIN ingest_ledger f USING (file_id) GROUP BY f.file_name")
+                .stream().collect(Collectors.toMap(row -> (String) row.get(0), row -> ((Number) row.get(1)).longValue())))
+                .as("rejected rows per file").isEqualTo(expectedRejectedByName);
+
+        TreeSet<String> done = new TreeSet<>(expectedRowsByName.keySet());
+        expectedRejectedByName.keySet().forEach(name -> done.add(name + ".rejected.csv"));
         assertThat(RunningLoader.namesIn(dropDir)).as("drop directory").containsExactly(".done");
-        assertThat(RunningLoader.namesIn(dropDir.resolve(".done"))).as(".done/")
-                .containsExactlyElementsOf(List.copyOf(new TreeMap<>(expectedRowsByName).keySet()));
+        assertThat(RunningLoader.namesIn(dropDir.resolve(".done"))).as(".done/").containsExactlyElementsOf(List.copyOf(done));
     }
 
     /** How many ledger rows have this status. */

@@ -5,6 +5,7 @@ import com.datawow.datalog.daemon.IngestDaemon;
 import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ops.OperationsSettings;
+import com.datawow.datalog.quarantine.BadRowSettings;
 import com.datawow.datalog.write.WriterKind;
 import com.datawow.datalog.db.DatabaseSettings;
 import com.datawow.datalog.daemon.Loader;
@@ -37,7 +38,7 @@ public final class RunningLoader implements AutoCloseable {
     public static IngestSettings fastSettings(Path dropDir) {
         return new IngestSettings(dropDir, 10_000, WriterKind.COPY, 2, Duration.ofMillis(100), Duration.ofMillis(300),
                 new IngestSettings.Retry(Duration.ofMillis(200), Duration.ofMillis(1_000), 3),
-                new IngestSettings.GroupBounds(100, 1_000_000, Duration.ofSeconds(10)), OptionalInt.empty());
+                new IngestSettings.GroupBounds(100, 1_000_000, Duration.ofSeconds(10)), OptionalInt.empty(), BadRowSettings.REJECT_FILE);
     }
 
     /** Starts a loader on {@code jdbcUrl} (the test database, or a proxy in front of it). */

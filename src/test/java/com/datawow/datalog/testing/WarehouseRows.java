@@ -1,5 +1,8 @@
 package com.datawow.datalog.testing;
 
+import com.datawow.datalog.parquet.SensorLogRow;
+
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,7 +17,16 @@ public final class WarehouseRows {
             WHERE f.file_name = ? AND f.status = 'loaded'
             ORDER BY l.log_id""";
 
+    /** As PostgreSQL's JDBC driver prints a timestamp through {@link #ofFile}. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.S");
+
     private WarehouseRows() {
+    }
+
+    /** Rows of a file as {@link #ofFile} gives them back once loaded. */
+    public static List<String> asText(List<SensorLogRow> rows) {
+        return rows.stream().map(row -> String.join("|", row.departmentName(), row.sensorSerial(), TIMESTAMP.format(row.createAt()),
+                row.productName(), TIMESTAMP.format(row.productExpire()))).toList();
     }
 
     /** The rows loaded from the file of that name, in file order, as "department|serial|create_at|product|expire". */

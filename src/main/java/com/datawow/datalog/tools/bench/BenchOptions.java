@@ -1,14 +1,16 @@
 package com.datawow.datalog.tools.bench;
 
+import com.datawow.datalog.quarantine.BadRowMode;
 import com.datawow.datalog.write.WriterKind;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What one bench run does: how much to load, where, and with which loader settings. */
 public record BenchOptions(long minutes, PostgresServer server, WriterKind writer, int concurrency, int batchSize,
-                           String heap, Path workDir, boolean keep) {
+                           BadRowMode badRows, String heap, Path workDir, boolean keep) {
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kmgKMG]?");
 
@@ -27,9 +29,17 @@ public record BenchOptions(long minutes, PostgresServer server, WriterKind write
         }
     }
 
+    /** The loader's settings as options of {@code run}. */
+    public List<String> loaderOptions() {
+        return List.of("--writer", writer.name().toLowerCase(Locale.ROOT),
+                "--concurrency", Integer.toString(concurrency),
+                "--batch-size", Integer.toString(batchSize),
+                "--bad-rows", badRows.id());
+    }
+
     /** The loader's settings as the summary prints them. */
     public String describeLoader() {
-        return String.format(Locale.ROOT, "writer %s, concurrency %d, batch size %,d, heap -Xmx%s",
-                writer.name().toLowerCase(Locale.ROOT), concurrency, batchSize, heap);
+        return String.format(Locale.ROOT, "writer %s, concurrency %d, batch size %,d, bad rows %s, heap -Xmx%s",
+                writer.name().toLowerCase(Locale.ROOT), concurrency, batchSize, badRows, heap);
     }
 }

@@ -92,10 +92,8 @@ public final class Benchmark {
         List<String> arguments = new ArrayList<>(List.of("run", "--once",
                 "--dir", workDir.resolve("drop").toString(),
                 "--jdbc-url", server.urlOf(database),
-                "--db-user", server.user(),
-                "--writer", options.writer().name().toLowerCase(Locale.ROOT),
-                "--concurrency", Integer.toString(options.concurrency()),
-                "--batch-size", Integer.toString(options.batchSize())));
+                "--db-user", server.user()));
+        arguments.addAll(options.loaderOptions());
         out.printf(Locale.ROOT, "Loading into %s: %s run --once (%s) ...%n", database, loader.describe(), options.describeLoader());
         out.flush();
         LoaderRun run = new RunOnceTimer(loader, options.heap()).run(arguments, server.password(), workDir.resolve("loader.log"));

@@ -50,7 +50,7 @@ class BenchCommandTest {
                 .containsPattern("\\| loader peak RSS \\(.*\\) \\| [1-9][0-9,]* MiB \\|")
                 .containsPattern("\\| raw COPY rows/s \\| [1-9][0-9,]* \\|")
                 .containsPattern("\\| \\*\\*loader / raw COPY \\(rows/s\\)\\*\\* \\| \\*\\*[0-9]+\\.[0-9]{2}\\*\\* \\([0-9]+%\\) \\|")
-                .containsPattern("Settings: writer copy, concurrency [0-9]+, batch size [0-9,]+, heap -Xmx256m; PostgreSQL [0-9]+")
+                .containsPattern("Settings: writer copy, concurrency [0-9]+, batch size [0-9,]+, bad rows reject-file, heap -Xmx256m; PostgreSQL [0-9]+")
                 .contains("Dropped [datalog_bench_");
         assertThat(database.queryLong(BENCH_DATABASES)).as("bench databases left behind").isEqualTo(benchDatabasesBefore);
         try (var left = Files.list(workDir)) {
