@@ -88,7 +88,7 @@ public final class ConsoleRoutes extends EndpointRouteBuilder {
                 .process(this::allowAction)
                 .process(actions::retry);
 
-        from(timer("console-throughput").period(ThroughputHistory.INTERVAL.toMillis())).routeId("console-throughput")
+        from(scheduler("console-throughput").delay(ThroughputHistory.INTERVAL.toMillis())).routeId("console-throughput")
                 .process(exchange -> history.record(clock.instant(), statistics.snapshot()));
     }
 

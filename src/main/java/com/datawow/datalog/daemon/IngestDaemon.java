@@ -94,7 +94,7 @@ public final class IngestDaemon implements AutoCloseable {
         RejectedRowTable rejectedRows = new RejectedRowTable(dataSource);
         main.configure().addRoutesBuilder(new DimensionRoutes(new Dimensions()));
         main.configure().addRoutesBuilder(new IngestRoutes(settings, dropDirectory,
-                new GroupIntake(claims, settings.badRows().quarantines()
+                new GroupIntake(claims, statistics, settings.badRows().quarantines()
                         ? Optional.of(new RejectedRowsFile(dropDirectory, rejectedRows)) : Optional.empty()),
                 new GroupLoad(settings, ledger, partitions, statistics, outageLog),
                 new DatalogWrites(copyWriter),

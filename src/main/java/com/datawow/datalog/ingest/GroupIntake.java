@@ -19,11 +19,13 @@ public final class GroupIntake {
     private static final Logger LOG = LoggerFactory.getLogger(GroupIntake.class);
 
     private final GroupClaims claims;
+    private final IngestStatistics statistics;
     private final Optional<RejectedRowsFile> rejectedRowsFile;
 
     /** @param rejectedRowsFile in quarantine mode, the list of a committed file's bad rows that goes into .done/ before it */
-    public GroupIntake(GroupClaims claims, Optional<RejectedRowsFile> rejectedRowsFile) {
+    public GroupIntake(GroupClaims claims, IngestStatistics statistics, Optional<RejectedRowsFile> rejectedRowsFile) {
         this.claims = claims;
+        this.statistics = statistics;
         this.rejectedRowsFile = rejectedRowsFile;
     }
 
@@ -36,6 +38,7 @@ public final class GroupIntake {
             return false;
         }
         return claims.claimNext().map(group -> {
+            statistics.taken();
             exchange.getMessage().setBody(group);
             exchange.setProperty(IngestExchange.GROUP, group);
             return true;

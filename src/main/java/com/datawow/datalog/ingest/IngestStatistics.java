@@ -20,10 +20,17 @@ public final class IngestStatistics {
     private final LongAdder rowsRejected = new LongAdder();
     private final AtomicReference<String> lastFile = new AtomicReference<>();
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
+    private final AtomicReference<Instant> firstTaken = new AtomicReference<>();
+    private final AtomicReference<Instant> lastFinished = new AtomicReference<>();
 
     public IngestStatistics(Clock clock) {
         this.clock = clock;
         this.started = clock.instant();
+    }
+
+    /** A group of files was taken: the loader's work begins (if it had not). */
+    public void taken() {
+        firstTaken.compareAndSet(null, clock.instant());
     }
 
     public void record(String fileName, FileOutcome outcome, long rowCount) {
@@ -41,22 +48,28 @@ public final class IngestStatistics {
         rows.add(rowCount);
         rowsRejected.add(rejectedRows);
         lastFile.set(fileName);
+        Instant now = clock.instant();
+        lastFinished.set(now);
         if (outcome != FileOutcome.FAILED) {
-            lastSuccess.set(clock.instant());
+            lastSuccess.set(now);
         }
     }
 
     public Snapshot snapshot() {
+        Instant first = firstTaken.get();
+        Instant last = lastFinished.get();
+        Duration working = first == null || last == null || last.isBefore(first) ? Duration.ZERO : Duration.between(first, last);
         return new Snapshot(loaded.sum(), replaced.sum(), duplicates.sum(), failed.sum(), rows.sum(), rowsRejected.sum(),
-                Duration.between(started, clock.instant()), Optional.ofNullable(lastFile.get()), Optional.ofNullable(lastSuccess.get()));
+                Duration.between(started, clock.instant()), working, Optional.ofNullable(lastFile.get()), Optional.ofNullable(lastSuccess.get()));
     }
 
     /**
      * Totals at one moment. {@code loaded} counts new content; {@code replaced} counts new content that superseded a
      * same-name load; {@code rowsRejected} the rows of committed files that quarantine set aside.
+     * {@code elapsed} runs from the daemon's start; {@code working} from the first file taken to the last one finished.
      */
     public record Snapshot(long loaded, long replaced, long duplicates, long failed, long rows, long rowsRejected, Duration elapsed,
-                           Optional<String> lastFile, Optional<Instant> lastSuccess) {
+                           Duration working, Optional<String> lastFile, Optional<Instant> lastSuccess) {
 
         public long files() {
             return loaded + replaced + duplicates + failed;
@@ -67,11 +80,15 @@ public final class IngestStatistics {
             return seconds <= 0 ? 0 : rows / seconds;
         }
 
-        /** One line; the rows set aside are named only when there are some. */
+        /**
+         * One line; the time is the work's (first file taken to last file finished: no start-up, no idle
+         * time after); the rows set aside are named only when there are some.
+         */
         public String summary() {
             String rejected = rowsRejected == 0 ? "" : String.format("; %,d bad rows set aside", rowsRejected);
+            double seconds = working.toNanos() / 1e9;
             return String.format("%d files: %d loaded, %d replaced, %d duplicates, %d failed%s; %,d rows in %.1f s (%,.0f rows/s)",
-                    files(), loaded, replaced, duplicates, failed, rejected, rows, elapsed.toMillis() / 1000.0, rowsPerSecond());
+                    files(), loaded, replaced, duplicates, failed, rejected, rows, seconds, seconds <= 0 ? 0 : rows / seconds);
         }
     }
 }

@@ -61,6 +61,6 @@ class ThroughputHistoryTest {
     }
 
     private static IngestStatistics.Snapshot totals(long files, long rows) {
-        return new IngestStatistics.Snapshot(files, 0, 0, 0, rows, 0, Duration.ofMinutes(5), Optional.empty(), Optional.empty());
+        return new IngestStatistics.Snapshot(files, 0, 0, 0, rows, 0, Duration.ofMinutes(5), Duration.ofMinutes(5), Optional.empty(), Optional.empty());
     }
 }

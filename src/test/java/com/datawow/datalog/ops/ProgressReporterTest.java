@@ -137,7 +137,7 @@ class ProgressReporterTest {
         }
 
         IngestStatistics.Snapshot snapshot() {
-            return new IngestStatistics.Snapshot(files, 0, 0, 0, rows, 0, Duration.ofNanos(nanos), Optional.empty(), Optional.empty());
+            return new IngestStatistics.Snapshot(files, 0, 0, 0, rows, 0, Duration.ofNanos(nanos), Duration.ofNanos(nanos), Optional.empty(), Optional.empty());
         }
     }
 }

@@ -46,6 +46,7 @@ public final class Benchmark {
         Path workDir = Files.createTempDirectory(Files.createDirectories(options.workDir()), "datalog-bench-");
         DatabaseName loaded = DatabaseName.forRun(LocalDateTime.now());
         DatabaseName copied = loaded.withSuffix("copy");
+        DatabaseName copiedWithoutKeys = loaded.withSuffix("nofk");
         PostgresServer server = options.server();
         boolean finished = false;
         try {
@@ -61,19 +62,31 @@ public final class Benchmark {
             long files = queryLong(server, loaded, "SELECT count(*) FROM ingest_ledger WHERE status = 'loaded'");
             long rows = queryLong(server, loaded, "SELECT count(*) FROM datalog");
 
-            server.create(copied);
-            out.printf(Locale.ROOT, "Raw COPY of the same %,d rows into %s ...%n", rows, copied);
-            out.flush();
-            CopyBaseline.CopyResult copy = new CopyBaseline(server).run(loaded, copied, workDir.resolve("datalog.copy"));
+            CopyBaseline baseline = CopyBaseline.exportedFrom(server, loaded, workDir.resolve("datalog.copy"));
+            CopyBaseline.CopyResult copy = rawCopy(baseline, copied, rows, CopyBaseline.Keys.WITH_FOREIGN_KEYS);
+            CopyBaseline.CopyResult copyWithoutKeys = rawCopy(baseline, copiedWithoutKeys, rows, CopyBaseline.Keys.WITHOUT_FOREIGN_KEYS);
 
-            BenchResult result = new BenchResult(generated, files, rows, run, copy, server.version(),
+            BenchResult result = new BenchResult(generated, files, rows, run, copy, copyWithoutKeys, server.version(),
                     Runtime.getRuntime().availableProcessors());
             BenchReport.print(result, options, out);
             finished = true;
             return 0;
         } finally {
-            cleanUp(server, List.of(loaded, copied), workDir, finished);
+            cleanUp(server, List.of(loaded, copied, copiedWithoutKeys), workDir, finished);
         }
+    }
+
+    private CopyBaseline.CopyResult rawCopy(CopyBaseline baseline, DatabaseName target, long rows, CopyBaseline.Keys keys)
+            throws SQLException, IOException {
+        server().create(target);
+        out.printf(Locale.ROOT, "Raw COPY of the same %,d rows into %s (%s) ...%n", rows, target,
+                keys == CopyBaseline.Keys.WITH_FOREIGN_KEYS ? "with the foreign keys" : "without foreign keys");
+        out.flush();
+        return baseline.importInto(target, keys);
+    }
+
+    private PostgresServer server() {
+        return options.server();
     }
 
     private GenerationSummary generate(Path dropDir) throws IOException, InterruptedException {

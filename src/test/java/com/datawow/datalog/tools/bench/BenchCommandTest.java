@@ -48,8 +48,10 @@ class BenchCommandTest {
                 .contains("| rows | 5,742 |")
                 .containsPattern("\\| loader wall time \\(.*\\) \\| [0-9]+\\.[0-9]{2} s \\|")
                 .containsPattern("\\| loader peak RSS \\(.*\\) \\| [1-9][0-9,]* MiB \\|")
-                .containsPattern("\\| raw COPY rows/s \\| [1-9][0-9,]* \\|")
-                .containsPattern("\\| \\*\\*loader / raw COPY \\(rows/s\\)\\*\\* \\| \\*\\*[0-9]+\\.[0-9]{2}\\*\\* \\([0-9]+%\\) \\|")
+                .containsPattern("\\| raw COPY with the foreign keys: rows/s \\| [1-9][0-9,]* \\|")
+                .containsPattern("\\| raw COPY without foreign keys: rows/s \\| [1-9][0-9,]* \\|")
+                .containsPattern("\\| \\*\\*loader / raw COPY with the foreign keys\\*\\* \\| \\*\\*[0-9]+\\.[0-9]{2}\\*\\* \\(wall time: [0-9]+\\.[0-9]{2}\\) \\|")
+                .containsPattern("\\| \\*\\*loader / raw COPY without foreign keys\\*\\* \\| \\*\\*[0-9]+\\.[0-9]{2}\\*\\* \\(wall time: [0-9]+\\.[0-9]{2}\\) \\|")
                 .containsPattern("Settings: writer copy, concurrency [0-9]+, batch size [0-9,]+, bad rows reject-file, heap -Xmx256m; PostgreSQL [0-9]+")
                 .contains("Dropped [datalog_bench_");
         assertThat(database.queryLong(BENCH_DATABASES)).as("bench databases left behind").isEqualTo(benchDatabasesBefore);
