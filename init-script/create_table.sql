@@ -79,7 +79,8 @@ CREATE INDEX IF NOT EXISTS ingest_ledger_status ON ingest_ledger (status, finish
 -- Rules: null-value, empty-value, timestamp-out-of-range, expire-before-create, nul-character,
 -- sensor-department, rejected-by-database. Small by nature, so its foreign key costs nothing that matters.
 CREATE TABLE IF NOT EXISTS rejected_row (
-    file_id         integer NOT NULL REFERENCES ingest_ledger (file_id),
+    -- checked at commit: a group writes its files' rows before their ledger rows, in one transaction
+    file_id         integer NOT NULL REFERENCES ingest_ledger (file_id) DEFERRABLE INITIALLY DEFERRED,
     row_number      bigint  NOT NULL,                  -- 1-based, in the file
     rule            text    NOT NULL,
     reason          text    NOT NULL,

@@ -13,6 +13,7 @@ import com.datawow.datalog.ingest.DatalogWrites;
 import com.datawow.datalog.ingest.DeadLetter;
 import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.ingest.GroupClaims;
+import com.datawow.datalog.ingest.GroupCopy;
 import com.datawow.datalog.ingest.GroupIntake;
 import com.datawow.datalog.ingest.GroupLoad;
 import com.datawow.datalog.ingest.IngestRoutes;
@@ -91,16 +92,17 @@ public final class IngestDaemon implements AutoCloseable {
         OutageLog outageLog = new OutageLog(clock);
         GroupClaims claims = new GroupClaims(dropDirectory, partitions, settings, clock);
         CopyDatalogWriter copyWriter = new CopyDatalogWriter(dataSource);
+        GroupCopy groupCopy = new GroupCopy(copyWriter, classifier);
         RejectedRowTable rejectedRows = new RejectedRowTable(dataSource);
         main.configure().addRoutesBuilder(new DimensionRoutes(new Dimensions()));
         main.configure().addRoutesBuilder(new IngestRoutes(settings, dropDirectory,
                 new GroupIntake(claims, statistics, settings.badRows().quarantines()
                         ? Optional.of(new RejectedRowsFile(dropDirectory, rejectedRows)) : Optional.empty()),
                 new GroupLoad(settings, ledger, partitions, statistics, outageLog),
-                new DatalogWrites(copyWriter),
+                new DatalogWrites(groupCopy),
                 new AfterFailedAttempt(settings, classifier, outageLog, new DatabaseProbe(dataSource)::answers),
                 new DeadLetter(ledger, classifier, dropDirectory, statistics, clock),
-                new RowQuarantine(new RefusedRowSearch(copyWriter, dataSource, classifier), rejectedRows, classifier)));
+                new RowQuarantine(new RefusedRowSearch(copyWriter, dataSource, classifier), rejectedRows, classifier, groupCopy)));
         settings.retentionDays().ifPresent(days -> main.configure().addRoutesBuilder(
                 new RetentionRoutes(new Retention(days, dataSource, clock), RETENTION_INTERVAL)));
         if (operations.httpEnabled()) {

@@ -3,30 +3,38 @@ package com.datawow.datalog.ingest;
 import com.datawow.datalog.dimension.ResolvedBatch;
 import com.datawow.datalog.failure.ConflictException;
 import com.datawow.datalog.parquet.Timestamps;
-import com.datawow.datalog.write.CopyDatalogWriter;
 import com.datawow.datalog.write.DatalogRows;
 import org.apache.camel.Exchange;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 
 /** The steps of {@code write-batch}: a batch of resolved rows into the attempt's table, in its transaction. */
 public final class DatalogWrites {
 
-    private final CopyDatalogWriter copyWriter;
+    private final GroupCopy copy;
 
-    public DatalogWrites(CopyDatalogWriter copyWriter) {
-        this.copyWriter = copyWriter;
+    public DatalogWrites(GroupCopy copy) {
+        this.copy = copy;
     }
 
-    /** pgjdbc's binary COPY. */
-    public void copyRows(Exchange exchange) throws SQLException {
+    /** Into the attempt's COPY (pgjdbc's binary COPY, open across the group's batches). */
+    public void copyRows(Exchange exchange) throws Exception {
         ResolvedBatch batch = exchange.getMessage().getBody(ResolvedBatch.class);
         GroupFile file = IngestExchange.file(exchange);
         FileGroup group = IngestExchange.group(exchange);
         requireWithinTheDay(group, file, batch);
-        copyWriter.write(batch, file.fileId(), group.target());
+        copy.append(group, file, batch);
         file.wrote(batch.size());
+    }
+
+    /** After the last batch of the attempt: its COPY ends (a row PostgreSQL refused shows here at the latest). */
+    public void finishRows(Exchange exchange) throws Exception {
+        copy.end(IngestExchange.group(exchange));
+    }
+
+    /** After a failure: a COPY still open is cancelled (pgjdbc runs nothing else on its connection, not even the rollback). */
+    public void abandonRows(Exchange exchange) {
+        IngestExchange.group(exchange).cancelCopy();
     }
 
     /** Turns the batch into the named parameters of the camel-sql batch INSERT. */

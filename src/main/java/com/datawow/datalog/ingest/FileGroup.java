@@ -1,7 +1,11 @@
 package com.datawow.datalog.ingest;
 
+import com.datawow.datalog.dimension.ResolvedBatch;
+import com.datawow.datalog.ledger.LedgerClaim;
 import com.datawow.datalog.partition.DatalogTable;
+import com.datawow.datalog.write.DatalogCopy;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -23,6 +27,7 @@ public final class FileGroup {
     private Optional<LocalDate> newDay;
     private DatalogTable target = DatalogTable.DATALOG;
     private GroupFile current;
+    private DatalogCopy<BatchSource> copy;
     private long attemptStarted;
     private int failedAttempts;
     private boolean oneFileAtATime;
@@ -45,8 +50,6 @@ public final class FileGroup {
         return files;
     }
 
-
-
     /** The day to build aside, if this group is a new day's. */
     public Optional<LocalDate> newDay() {
         return newDay;
@@ -65,17 +68,92 @@ public final class FileGroup {
     void beginAttempt(DatalogTable table) {
         target = table;
         current = null;
+        copy = null;
         attemptStarted = System.nanoTime();
         pending().forEach(GroupFile::resetAttempt);
     }
 
+    /** What the ledger planned for the pending files, in their order; duplicates have nothing to load and are reached at once. */
+    void planned(List<LedgerClaim> claims) {
+        List<GroupFile> pending = pending();
+        for (int i = 0; i < pending.size(); i++) {
+            pending.get(i).claimed(claims.get(i));
+            if (!pending.get(i).isToLoad()) {
+                pending.get(i).reached();
+            }
+        }
+    }
+
+    /** Appends a batch to the attempt's COPY, which {@code open} opens at the first batch. */
+    void copy(CopyOpener open, ResolvedBatch batch, int fileId, BatchSource source) throws CopyFailure {
+        DatalogCopy<BatchSource> into = null;
+        try {
+            if (copy == null) {
+                copy = open.open(target);
+            }
+            into = copy;
+            into.append(batch, fileId, source);
+        } catch (SQLException e) {
+            copy = null;
+            if (into != null) {
+                into.cancel();
+            }
+            throw new CopyFailure(into, e);
+        }
+    }
+
+    /** Ends the attempt's COPY, if one is open (before any other statement of the transaction). */
+    void endCopy() throws CopyFailure {
+        if (copy != null) {
+            DatalogCopy<BatchSource> ending = copy;
+            copy = null;
+            try {
+                ending.end();
+            } catch (SQLException e) {
+                ending.cancel();
+                throw new CopyFailure(ending, e);
+            }
+        }
+    }
+
+    /** Cancels the attempt's COPY, if one is open; its transaction is failing anyway. */
+    void cancelCopy() {
+        if (copy != null) {
+            copy.cancel();
+            copy = null;
+        }
+    }
+
+    /** Opens the COPY of an attempt into its table. */
+    interface CopyOpener {
+        DatalogCopy<BatchSource> open(DatalogTable table) throws SQLException;
+    }
+
+    /** What a batch in the COPY came from: the file, and the batch's first row in it. */
+    record BatchSource(GroupFile file, long firstRow) {
+    }
+
+    /** The COPY failed; it knows which batch a refused row came from. */
+    static final class CopyFailure extends SQLException {
+        private final transient DatalogCopy<BatchSource> copy;
+
+        CopyFailure(DatalogCopy<BatchSource> copy, SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause);
+            this.copy = copy;
+        }
+
+        Optional<BatchSource> source() {
+            return copy == null ? Optional.empty() : copy.sourceOf((SQLException) getCause());
+        }
+    }
+
     /**
-     * The files this attempt loads: those not settled yet, in order; one only after repeated
-     * unexplained failures; and into datalog, no more once the time limit has passed (the rest
-     * come in the next transaction). A new day's files all come: they attach together.
+     * The files this attempt loads: those with new content not settled yet, in order; one only after
+     * repeated unexplained failures; and into datalog, no more once the time limit has passed (the
+     * rest come in the next transaction). A new day's files all come: they attach together.
      */
     public Iterator<GroupFile> filesToLoad() {
-        Iterator<GroupFile> pending = pending().iterator();
+        Iterator<GroupFile> pending = pending().stream().filter(GroupFile::isToLoad).iterator();
         return new Iterator<>() {
             private int taken;
 
@@ -100,7 +178,7 @@ public final class FileGroup {
         return System.nanoTime() - attemptStarted > timeLimit.toNanos();
     }
 
-    /** The attempt starts loading this file. */
+    /** The attempt starts loading this file (null: no file, e.g. at the attempt's end). */
     void loading(GroupFile file) {
         current = file;
     }
@@ -110,9 +188,14 @@ public final class FileGroup {
         return Optional.ofNullable(current);
     }
 
+    /** The files this attempt reached (their ledger rows are written at its end). */
+    List<GroupFile> reached() {
+        return files.stream().filter(f -> !f.isSettled() && f.isReached()).toList();
+    }
+
     /** The attempt committed: the files it reached are settled; returns them. */
     List<GroupFile> committed() {
-        List<GroupFile> reached = files.stream().filter(f -> !f.isSettled() && f.isClaimed()).toList();
+        List<GroupFile> reached = reached();
         reached.forEach(GroupFile::committed);
         failedAttempts = 0;
         return reached;

@@ -24,6 +24,7 @@ public final class GroupFile {
     private final FileLocks.Lock lock;
     private FileFingerprint fingerprint;
     private LedgerClaim claim;
+    private boolean reached;
     private long rowsWritten;
     private FileQuarantine quarantine;
     private FileOutcome outcome;
@@ -90,6 +91,14 @@ public final class GroupFile {
         throw new IllegalStateException(name() + " is not being loaded: " + claim);
     }
 
+    /**
+     * The rows a file of at most {@code batchSize} rows is read in: all of them at once when fewer
+     * (the reader allocates its arrays at the batch size).
+     */
+    int batchSize(int batchSize) {
+        return (int) Math.max(1, Math.min(batchSize, expectedRows() > 0 ? expectedRows() : batchSize));
+    }
+
     void wrote(int rows) {
         rowsWritten += rows;
     }
@@ -126,15 +135,20 @@ public final class GroupFile {
     /** Forgets what a rolled-back attempt did. */
     void resetAttempt() {
         claim = null;
+        reached = false;
         rowsWritten = 0;
         if (quarantine != null) {
             quarantine.resetAttempt();
         }
     }
 
-    /** Whether this attempt reached it (the ledger claimed it). */
-    boolean isClaimed() {
-        return claim != null;
+    /** The attempt dealt with it: its rows are written (or it is a duplicate, which has none); its ledger row follows. */
+    void reached() {
+        reached = true;
+    }
+
+    boolean isReached() {
+        return reached;
     }
 
     /** Its rows and ledger row have committed. */

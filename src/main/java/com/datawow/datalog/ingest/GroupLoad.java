@@ -1,6 +1,7 @@
 package com.datawow.datalog.ingest;
 
 import com.datawow.datalog.dimension.Dimensions;
+import com.datawow.datalog.ledger.FileFingerprint;
 import com.datawow.datalog.ledger.FileLedger;
 import com.datawow.datalog.ledger.LedgerClaim;
 import com.datawow.datalog.parquet.SensorLogBatch;
@@ -12,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /** The database side of a group's attempt, one method per step of {@code load-group} and {@code load-file}. */
 public final class GroupLoad {
@@ -46,35 +49,68 @@ public final class GroupLoad {
         return IngestExchange.group(exchange).filesToLoad();
     }
 
-    /** In the group's transaction: a content loaded before is a duplicate; new content gets its ledger row. */
-    public void claim(Exchange exchange) throws IOException {
+    /**
+     * Before any row: what the ledger knows of the pending files' contents and names (duplicates,
+     * replacements) and the ledger ids of the new ones, in three statements for the whole group.
+     */
+    public void planLedger(Exchange exchange) throws IOException {
+        FileGroup group = IngestExchange.group(exchange);
+        List<FileFingerprint> fingerprints = new ArrayList<>();
+        fingerprintAll(group.pending());
+        for (GroupFile file : group.pending()) {
+            group.loading(file);   // a file that cannot be read whole is the one to blame
+            fingerprints.add(file.fingerprint());
+        }
+        group.loading(null);
+        group.planned(ledger.plan(fingerprints));
+        for (GroupFile file : group.pending()) {
+            if (file.claim() instanceof LedgerClaim.Duplicate duplicate) {
+                LOG.info("'{}' has the content of '{}' (ledger file {}), loaded before: not loaded again",
+                        file.name(), duplicate.originalName(), duplicate.originalFileId());
+            }
+        }
+    }
+
+    /** Checksums of many files take a while: read on all cores (a file that cannot be read is found again, one by one, above). */
+    private static void fingerprintAll(List<GroupFile> files) {
+        files.parallelStream().forEach(file -> {
+            try {
+                file.fingerprint();
+            } catch (IOException unreadable) {
+                // reported with its file by the loop that follows
+            }
+        });
+    }
+
+    /** A file's load begins: it is the one to blame for what fails now, and the exchange names it for the steps that follow. */
+    public void startFile(Exchange exchange) {
         GroupFile file = exchange.getMessage().getBody(GroupFile.class);
         IngestExchange.group(exchange).loading(file);
+        file.reached();
         file.prepareForBadRows(settings.badRows());
         exchange.setProperty(IngestExchange.FILE, file);
         exchange.setProperty(Dimensions.FILE_NAME_PROPERTY, file.name());
         exchange.setProperty(Dimensions.BAD_ROWS_PROPERTY, file.badRows());
-        file.claimed(ledger.claim(file.fingerprint()));
-        if (file.claim() instanceof LedgerClaim.Duplicate duplicate) {
-            LOG.info("'{}' has the content of '{}' (ledger file {}), loaded before: not loaded again",
-                    file.name(), duplicate.originalName(), duplicate.originalFileId());
-        }
     }
 
-    public boolean isToLoad(Exchange exchange) {
-        return IngestExchange.file(exchange).isToLoad();
-    }
-
-    /** The file as a stream of batches, for the streaming split (in quarantine mode, without the rows that break a rule). */
+    /**
+     * The file as a stream of batches, for the streaming split (in quarantine mode, without the rows
+     * that break a rule).
+     */
     public Iterator<SensorLogBatch> batches(Exchange exchange) throws IOException {
         GroupFile file = IngestExchange.file(exchange);
-        return SensorLogReader.open(file.path(), settings.batchSize(), file.badRows());
+        return SensorLogReader.open(file.path(), file.batchSize(settings.batchSize()), file.badRows());
     }
 
-    /** Last step of a file: its ledger row gets its row count (and the count of rows quarantine set aside). */
-    public void completeLoad(Exchange exchange) {
-        GroupFile file = IngestExchange.file(exchange);
-        ledger.completeLoad(file.fileId(), file.rowsWritten(), file.rowsRejected());
+    /** After the last row: the ledger rows of the files the attempt reached, in one go. */
+    public void recordLedger(Exchange exchange) throws IOException {
+        FileGroup group = IngestExchange.group(exchange);
+        group.loading(null);
+        List<FileLedger.Outcome> outcomes = new ArrayList<>();
+        for (GroupFile file : group.reached()) {
+            outcomes.add(new FileLedger.Outcome(file.fingerprint(), file.claim(), file.rowsWritten(), file.rowsRejected()));
+        }
+        ledger.record(outcomes);
     }
 
     /** Last step of an attempt: a new day's table gets its indexes and becomes its partition. */

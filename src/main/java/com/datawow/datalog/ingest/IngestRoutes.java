@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
  * <pre>
  * ingest-files  every poll: on each of N workers, the next group while files wait
  * ingest-group  attempts until every file is settled (catch: FailureDecision), archive, dead letters
- * load-group    one transaction: target (datalog, or a new day's table) - each file - attach the day
- * load-file     ledger claim - batches: resolve-dimensions, write-batch (quarantine-batch) - ledger row count
+ * load-group    one transaction: target (datalog, or a new day's table) - ledger plan - each file's rows
+ *               into one COPY - the files' ledger rows - attach the day
+ * load-file     batches: resolve-dimensions, write-batch (quarantine-batch around it)
  * dead-letter   'failed' ledger row - .error/NAME.error.txt - the file into .error/
  * </pre>
  *
@@ -91,23 +92,27 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                 .end();
 
         from(direct(LOAD_GROUP)).routeId(LOAD_GROUP)
-                .description("One transaction: each file with its ledger row; a new day's rows in a table of their own, attached at the end")
+                .description("One transaction: one look at the ledger, the new files' rows in one COPY, their ledger rows, a new day attached")
                 .transacted(Transactions.REQUIRED)
-                .process(load::chooseTarget)
-                .split(method(load, "filesToLoad")).streaming().stopOnException() // streaming: the time limit is checked file by file
-                    .to(direct(LOAD_FILE))
+                .process(load::chooseTarget)                        // datalog, or a new day's table to build aside
+                .process(load::planLedger)                          // duplicates, replacements, ledger ids of the new contents
+                .doTry()
+                    .split(method(load, "filesToLoad")).streaming().stopOnException() // streaming: the time limit is checked file by file
+                        .to(direct(LOAD_FILE))
+                    .endDoTry()
+                    .process(writes::finishRows)                    // the COPY ends
+                .doFinally()
+                    .process(writes::abandonRows)                   // after a failure: a COPY left open would block the rollback
                 .end()
+                .process(load::recordLedger)                        // the ledger rows of the files reached, in one statement
                 .process(load::attachNewDay);
 
         from(direct(LOAD_FILE)).routeId(LOAD_FILE)
-                .description("One file of the group: its ledger claim (a duplicate ends there), then its rows batch by batch")
-                .process(load::claim)
-                .filter(load::isToLoad)
-                    .split(method(load, "batches")).streaming().stopOnException()
-                        .to(direct(DimensionRoutes.RESOLVE_DIMENSIONS))
-                        .to(direct(settings.badRows().quarantines() ? QUARANTINE_BATCH : WRITE_BATCH))
-                    .end()
-                    .process(load::completeLoad)
+                .description("One file with new content: its rows batch by batch, names to ids, into the group's COPY")
+                .process(load::startFile)
+                .split(method(load, "batches")).streaming().stopOnException()
+                    .to(direct(DimensionRoutes.RESOLVE_DIMENSIONS))
+                    .to(direct(settings.badRows().quarantines() ? QUARANTINE_BATCH : WRITE_BATCH))
                 .end();
 
         RouteDefinition write = from(direct(WRITE_BATCH)).routeId(WRITE_BATCH)

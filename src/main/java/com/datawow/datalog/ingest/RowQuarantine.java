@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The steps of {@code quarantine-batch}, which quarantine mode puts around {@code write-batch}. Rows
@@ -33,15 +34,17 @@ public final class RowQuarantine {
     private final RefusedRowSearch search;
     private final RejectedRowTable rejectedRows;
     private final FailureClassifier classifier;
+    private final GroupCopy copy;
 
-    public RowQuarantine(RefusedRowSearch search, RejectedRowTable rejectedRows, FailureClassifier classifier) {
+    public RowQuarantine(RefusedRowSearch search, RejectedRowTable rejectedRows, FailureClassifier classifier, GroupCopy copy) {
         this.search = search;
         this.rejectedRows = rejectedRows;
         this.classifier = classifier;
+        this.copy = copy;
     }
 
     /** A batch PostgreSQL refused in an earlier attempt: its refused rows set aside, the rest written on. */
-    public void setAsideRefusedRows(Exchange exchange) throws SQLException {
+    public void setAsideRefusedRows(Exchange exchange) throws Exception {
         ResolvedBatch batch = exchange.getMessage().getBody(ResolvedBatch.class);
         GroupFile file = IngestExchange.file(exchange);
         FileQuarantine quarantine = quarantineOf(file);
@@ -49,6 +52,7 @@ public final class RowQuarantine {
         if (!quarantine.wasRefused(batch.firstRow())) {
             return;
         }
+        copy.end(IngestExchange.group(exchange));   // the search needs the connection
         RefusedRowSearch.Refusals refusals = search.search(batch, file.fileId(), IngestExchange.group(exchange).target());
         BitSet refused = new BitSet(batch.size());
         for (RefusedRowSearch.RefusedRow row : refusals.rows()) {
@@ -74,23 +78,35 @@ public final class RowQuarantine {
      */
     public void searchOnNextAttempt(Exchange exchange) throws Exception {
         Throwable refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        GroupFile file = IngestExchange.file(exchange);
+        throw afterRefusal(IngestExchange.file(exchange), exchange.getProperty(IngestExchange.BATCH_FIRST_ROW, Long.class),
+                refusal instanceof Exception e ? e : new IllegalStateException(refusal));
+    }
+
+    /**
+     * What follows PostgreSQL refusing a row of the file's batch from {@code firstRow}: the next attempt
+     * searches that batch ({@link BatchRefusedException}), or, when it was searched already, the refusal
+     * stands and rejects the file.
+     */
+    static Exception afterRefusal(GroupFile file, long firstRow, Exception refusal) {
         FileQuarantine quarantine = quarantineOf(file);
-        long firstRow = exchange.getProperty(IngestExchange.BATCH_FIRST_ROW, Long.class);
         if (quarantine.wasRefused(firstRow)) {
-            throw refusal instanceof Exception e ? e : new IllegalStateException(refusal);
+            return refusal;
         }
         quarantine.refused(firstRow);
         String reason = Causes.describe(Causes.find(refusal, SQLException.class).orElseThrow());
         LOG.info("'{}', batch from row {}: PostgreSQL refused a row ({}); searching the batch in the next attempt",
                 file.name(), firstRow, reason);
-        throw new BatchRefusedException(file.name(), firstRow, reason);
+        return new BatchRefusedException(file.name(), firstRow, reason);
     }
 
     /** The rows set aside since the last batch, into rejected_row under the file's ledger id. */
-    public void recordSetAsideRows(Exchange exchange) {
+    public void recordSetAsideRows(Exchange exchange) throws Exception {
         GroupFile file = IngestExchange.file(exchange);
-        rejectedRows.add(file.fileId(), quarantineOf(file).takeUnwritten());
+        List<RejectedRow> setAside = quarantineOf(file).takeUnwritten();
+        if (!setAside.isEmpty()) {
+            copy.end(IngestExchange.group(exchange));   // the insert needs the connection; the next batch opens a new COPY
+            rejectedRows.add(file.fileId(), setAside);
+        }
     }
 
     private static FileQuarantine quarantineOf(GroupFile file) {

@@ -4,14 +4,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The ingest ledger: the source of truth for exactly-once. {@link #claim} and {@link #completeLoad}
- * run inside the file's transaction (they join the Spring transaction bound to the thread), so a
- * file's rows and its 'loaded' row commit together. {@link #recordFailure} runs on its own, after
- * the file's transaction rolled back.
+ * The ingest ledger: the source of truth for exactly-once. A group's attempt asks it once, before
+ * any row is written ({@link #plan}), and tells it once, after the last row ({@link #record}); both
+ * join the transaction bound to the thread, so the files' rows and their ledger rows commit together.
+ * Two loaders committing the same content meet on the ledger's unique indexes: the second fails
+ * with a unique violation (a conflict), and its next attempt finds the content loaded: a duplicate.
+ * {@link #recordFailure} runs on its own, after the group's transaction.
  */
 public final class FileLedger {
 
@@ -22,54 +28,91 @@ public final class FileLedger {
     }
 
     /**
-     * Decides what to do with a file: a content loaded before is a duplicate (recorded as such);
-     * otherwise a new 'loaded' row is claimed, replacing (and deleting the rows and rejected rows
-     * of) an earlier load of the same name. Two loaders claiming the same content at once meet on the ledger's
-     * unique index: the second waits for the first and fails with a unique violation, and its
-     * retry then sees a duplicate.
+     * What to do with each file, in order: a content loaded before (or earlier in the list) is a
+     * duplicate; new content is loaded under a ledger id reserved now, replacing an earlier load of
+     * the same name when there is one. Three statements, whatever the number of files.
      */
-    public LedgerClaim claim(FileFingerprint file) {
-        Optional<LedgerClaim.Duplicate> loadedBefore = jdbc.sql(
-                        "SELECT file_id, file_name FROM ingest_ledger WHERE checksum = ? AND status = 'loaded'")
-                .param(file.checksum())
-                .query((rs, n) -> new LedgerClaim.Duplicate(rs.getInt(1), rs.getString(2)))
-                .optional();
-        if (loadedBefore.isPresent()) {
-            jdbc.sql("""
-                            INSERT INTO ingest_ledger (file_name, file_size, checksum, status, duplicate_of, finished_at)
-                            VALUES (?, ?, ?, 'duplicate', ?, now())""")
-                    .params(file.name(), file.size(), file.checksum(), loadedBefore.get().originalFileId())
-                    .update();
-            return loadedBefore.get();
+    public List<LedgerClaim> plan(List<FileFingerprint> files) {
+        if (files.isEmpty()) {
+            return List.of();
         }
-        List<Integer> replaced = jdbc.sql("""
-                        UPDATE ingest_ledger SET status = 'replaced'
-                        WHERE file_name = ? AND status = 'loaded' RETURNING file_id""")
-                .param(file.name())
-                .query(Integer.class)
-                .list();
-        int fileId = jdbc.sql("""
-                        INSERT INTO ingest_ledger (file_name, file_size, checksum, status)
-                        VALUES (?, ?, ?, 'loaded') RETURNING file_id""")
-                .params(file.name(), file.size(), file.checksum())
-                .query(Integer.class)
-                .single();
-        if (!replaced.isEmpty()) {
-            Integer[] ids = replaced.toArray(Integer[]::new);
-            jdbc.sql("UPDATE ingest_ledger SET replaced_by = ? WHERE file_id = ANY(?)").params(fileId, ids).update();
-            new FileRows(jdbc).delete(ids);
+        Map<String, LedgerClaim.Duplicate> loaded = new HashMap<>();
+        jdbc.sql("SELECT checksum, file_id, file_name FROM ingest_ledger WHERE status = 'loaded' AND checksum = ANY(?)")
+                .param(files.stream().map(FileFingerprint::checksum).toArray(String[]::new))
+                .query(rs -> {
+                    loaded.put(rs.getString(1), new LedgerClaim.Duplicate(0, rs.getInt(2), rs.getString(3)));
+                });
+        Set<String> loadedNames = new HashSet<>(jdbc.sql("SELECT file_name FROM ingest_ledger WHERE status = 'loaded' AND file_name = ANY(?)")
+                .param(files.stream().map(FileFingerprint::name).toArray(String[]::new))
+                .query(String.class).list());
+        List<Integer> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('ingest_ledger', 'file_id'))::int FROM generate_series(1, ?)")
+                .param(files.size())
+                .query(Integer.class).list();
+
+        List<LedgerClaim> claims = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            FileFingerprint file = files.get(i);
+            int id = ids.get(i);
+            LedgerClaim.Duplicate original = loaded.get(file.checksum());
+            if (original != null) {
+                claims.add(new LedgerClaim.Duplicate(id, original.originalFileId(), original.originalName()));
+            } else {
+                claims.add(new LedgerClaim.Load(id, loadedNames.contains(file.name())));
+                loaded.put(file.checksum(), new LedgerClaim.Duplicate(0, id, file.name()));
+            }
         }
-        return new LedgerClaim.Load(fileId, List.copyOf(replaced));
+        return claims;
     }
 
-    /** Closes a load: its row count, the rows quarantine set aside, and its finish time, in the file's transaction. */
-    public void completeLoad(int fileId, long rows, long rejectedRows) {
-        jdbc.sql("UPDATE ingest_ledger SET row_count = ?, rejected_row_count = ?, finished_at = clock_timestamp() WHERE file_id = ?")
-                .params(rows, rejectedRows, fileId)
+    /** A file the attempt reached: what the ledger planned for it, and the rows it brought. */
+    public record Outcome(FileFingerprint file, LedgerClaim claim, long rows, long rejectedRows) {
+    }
+
+    /**
+     * The ledger rows of the files an attempt reached, in its transaction: earlier loads of the same
+     * names become 'replaced' (their rows and rejected rows go), then one row per file, 'loaded' with
+     * its counts or 'duplicate' of its original.
+     */
+    public void record(List<Outcome> outcomes) {
+        List<Outcome> replacing = outcomes.stream()
+                .filter(outcome -> outcome.claim() instanceof LedgerClaim.Load load && load.replaces()).toList();
+        String[] replacingNames = replacing.stream().map(outcome -> outcome.file().name()).toArray(String[]::new);
+        if (replacingNames.length > 0) {
+            // first, so that the new rows do not meet the old ones on the unique index of loaded names
+            List<Integer> replaced = jdbc.sql("UPDATE ingest_ledger SET status = 'replaced' WHERE status = 'loaded' AND file_name = ANY(?) RETURNING file_id")
+                    .param(replacingNames)
+                    .query(Integer.class).list();
+            new FileRows(jdbc).delete(replaced.toArray(Integer[]::new));
+        }
+        jdbc.sql("""
+                        INSERT INTO ingest_ledger (file_id, file_name, file_size, checksum, status, row_count, rejected_row_count,
+                                                   duplicate_of, finished_at)
+                        SELECT r.file_id, r.file_name, r.file_size, r.checksum, r.status, r.row_count, r.rejected_row_count,
+                               r.duplicate_of, clock_timestamp()
+                        FROM unnest(?::int[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::int[])
+                             AS r (file_id, file_name, file_size, checksum, status, row_count, rejected_row_count, duplicate_of)""")
+                .params(outcomes.stream().map(outcome -> outcome.claim().fileId()).toArray(Integer[]::new),
+                        outcomes.stream().map(outcome -> outcome.file().name()).toArray(String[]::new),
+                        outcomes.stream().map(outcome -> outcome.file().size()).toArray(Long[]::new),
+                        outcomes.stream().map(outcome -> outcome.file().checksum()).toArray(String[]::new),
+                        outcomes.stream().map(outcome -> outcome.claim() instanceof LedgerClaim.Load ? "loaded" : "duplicate").toArray(String[]::new),
+                        outcomes.stream().map(Outcome::rows).toArray(Long[]::new),
+                        outcomes.stream().map(Outcome::rejectedRows).toArray(Long[]::new),
+                        outcomes.stream().map(outcome -> outcome.claim() instanceof LedgerClaim.Duplicate duplicate
+                                ? duplicate.originalFileId() : null).toArray(Integer[]::new))
                 .update();
+        if (replacingNames.length > 0) {
+            // last: replaced_by points at the new rows
+            jdbc.sql("""
+                            UPDATE ingest_ledger l SET replaced_by = n.file_id
+                            FROM unnest(?::text[], ?::int[]) AS n (file_name, file_id)
+                            WHERE l.status = 'replaced' AND l.replaced_by IS NULL AND l.file_name = n.file_name""")
+                    .params(replacingNames, replacing.stream().map(outcome -> outcome.claim().fileId()).toArray(Integer[]::new))
+                    .update();
+        }
     }
 
-    /** Records a rejected file, in a transaction of its own (the file's one has rolled back). */
+    /** Records a rejected file, in a transaction of its own (the group's one has rolled back, or committed without it). */
     public void recordFailure(FileFingerprint file, String error) {
         jdbc.sql("""
                         INSERT INTO ingest_ledger (file_name, file_size, checksum, status, finished_at, error)
@@ -77,5 +120,4 @@ public final class FileLedger {
                 .params(file.name(), file.size(), file.checksum(), error)
                 .update();
     }
-
 }

@@ -1,18 +1,18 @@
 package com.datawow.datalog.ledger;
 
-import java.util.List;
-
-/** What the ledger decided for a file at the start of its transaction. */
+/** What the ledger decided for a file at the start of its group's attempt. */
 public sealed interface LedgerClaim {
 
-    /** New content: load it as {@code fileId}; {@code replacedFileIds} are earlier loads of the same name, now superseded. */
-    record Load(int fileId, List<Integer> replacedFileIds) implements LedgerClaim {
-        public boolean replaces() {
-            return !replacedFileIds.isEmpty();
-        }
+    /** New content: load it as {@code fileId}; {@code replaces} when a file of the same name was loaded before (its rows go). */
+    record Load(int fileId, boolean replaces) implements LedgerClaim {
     }
 
-    /** This content is loaded already (as {@code originalFileId}, named {@code originalName}): nothing to load. */
-    record Duplicate(int originalFileId, String originalName) implements LedgerClaim {
+    /**
+     * This content is loaded already (as {@code originalFileId}, named {@code originalName}, maybe earlier
+     * in the same group): nothing to load; {@code fileId} is its own ledger row's.
+     */
+    record Duplicate(int fileId, int originalFileId, String originalName) implements LedgerClaim {
     }
+
+    int fileId();
 }

@@ -10,10 +10,12 @@ import javax.sql.DataSource;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * Writes a batch with pgjdbc's binary COPY on the connection of the current (group) transaction,
- * so the rows commit or roll back with their files' ledger rows.
+ * Writes datalog rows with pgjdbc's binary COPY on the connection of the current (group)
+ * transaction, so the rows commit or roll back with their files' ledger rows: a COPY kept open
+ * across a group's batches ({@link DatalogCopy}), or one of its own for a few rows.
  */
 public final class CopyDatalogWriter {
 
@@ -30,33 +32,50 @@ public final class CopyDatalogWriter {
         this.dataSource = dataSource;
     }
 
-    public void write(ResolvedBatch batch, int fileId, DatalogTable table) throws SQLException {
-        write(batch, 0, batch.size(), fileId, table);
+    /**
+     * Opens a COPY into {@code table} on the connection of the current (group) transaction, to stay
+     * open across batches.
+     */
+    public <S> DatalogCopy<S> open(DatalogTable table) throws SQLException {
+        return new DatalogCopy<>(copyIn(table));
     }
 
-    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the batch. */
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the batch, in a COPY of their own. */
     public void write(ResolvedBatch batch, int from, int to, int fileId, DatalogTable table) throws SQLException {
-        ByteBuffer buffer = encode(batch, from, to, fileId);
+        CopyIn copy = copyIn(table);
+        try {
+            for (ByteBuffer part : List.of(header(), rows(batch, from, to, fileId), trailer())) {
+                copy.writeToCopy(part.array(), 0, part.position());
+            }
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** A COPY on the connection of the transaction bound to this thread (it stays the transaction's). */
+    private CopyIn copyIn(DatalogTable table) throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+            return connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + table.name() + " (" + DatalogRows.COLUMNS + ") FROM STDIN (FORMAT binary)");
-            try {
-                copy.writeToCopy(buffer.array(), 0, buffer.position());
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    static ByteBuffer encode(ResolvedBatch batch, int from, int to, int fileId) {
-        ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + (to - from) * ROW_BYTES + 2);
-        buffer.put(SIGNATURE).putInt(0).putInt(0);
+    static ByteBuffer header() {
+        return ByteBuffer.allocate(HEADER_BYTES).put(SIGNATURE).putInt(0).putInt(0);
+    }
+
+    static ByteBuffer trailer() {
+        return ByteBuffer.allocate(2).putShort((short) -1);
+    }
+
+    static ByteBuffer rows(ResolvedBatch batch, int from, int to, int fileId) {
+        ByteBuffer buffer = ByteBuffer.allocate((to - from) * ROW_BYTES);
         for (int i = from; i < to; i++) {
             buffer.putShort((short) 5);
             buffer.putInt(8).putLong(batch.createAt()[i] - MICROS_1970_TO_2000);
@@ -65,7 +84,6 @@ public final class CopyDatalogWriter {
             buffer.putInt(8).putLong(batch.productExpire()[i] - MICROS_1970_TO_2000);
             buffer.putInt(4).putInt(fileId);
         }
-        buffer.putShort((short) -1);
         return buffer;
     }
 }

@@ -102,7 +102,8 @@ class RefusedRowSearchTest {
             BitSet refused = new BitSet();
             searchIn(batch).rows().forEach(row -> refused.set(row.index()));
             try {
-                copy.write(batch.without(refused), FILE_ID, DatalogTable.DATALOG);
+                ResolvedBatch rest = batch.without(refused);
+                copy.write(rest, 0, rest.size(), FILE_ID, DatalogTable.DATALOG);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
