@@ -34,9 +34,8 @@ public final class Schema {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
-                statement.execute(ddl());
+            try {
+                applyIn(connection);
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -44,6 +43,14 @@ public final class Schema {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    /** Creates whatever is missing of the schema in the connection's open transaction, which the caller ends. */
+    public static void applyIn(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
+            statement.execute(ddl());
         }
     }
 }

@@ -27,7 +27,7 @@ class GenerateCommandTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void writes_61_files_of_1914_rows_for_the_first_hour(@TempDir Path directory) throws IOException {
+    void writes61FilesOf1914RowsForTheFirstHour(@TempDir Path directory) throws IOException {
         int exitCode = run("generate", "--dir", directory.toString(), "--to", "2023-01-01 01:00");
 
         assertThat(exitCode).as(err.toString()).isZero();
@@ -46,7 +46,7 @@ class GenerateCommandTest {
     }
 
     @Test
-    void a_minute_mid_month_has_the_originals_values(@TempDir Path directory) throws IOException {
+    void aMinuteMidMonthHasTheOriginalsValues(@TempDir Path directory) throws IOException {
         int exitCode = run("generate", "--dir", directory.toString(), "--from", "2023-01-15 12:34", "--minutes", "1");
 
         assertThat(exitCode).as(err.toString()).isZero();
@@ -62,7 +62,7 @@ class GenerateCommandTest {
     }
 
     @Test
-    void a_later_range_writes_the_same_values_as_the_full_run(@TempDir Path full, @TempDir Path later) throws IOException {
+    void aLaterRangeWritesTheSameValuesAsTheFullRun(@TempDir Path full, @TempDir Path later) throws IOException {
         assertThat(run("generate", "--dir", full.toString(), "--to", "2023-01-01 00:05")).isZero();
         assertThat(run("generate", "--dir", later.toString(), "--from", "2023-01-01 00:03", "--to", "2023-01-01 00:05")).isZero();
 
@@ -75,7 +75,7 @@ class GenerateCommandTest {
     }
 
     @Test
-    void ranges_outside_the_month_are_refused_with_a_clear_message(@TempDir Path directory) throws IOException {
+    void rangesOutsideTheMonthAreRefusedWithAClearMessage(@TempDir Path directory) throws IOException {
         assertThat(run("generate", "--dir", directory.toString(), "--from", "2022-12-31 23:59", "--minutes", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("The range start 2022-12-31 23:59 is outside the sample month 2023-01-01 00:00 .. 2023-01-31 00:00");
 
@@ -85,7 +85,7 @@ class GenerateCommandTest {
     }
 
     @Test
-    void backwards_ranges_and_conflicting_options_are_refused(@TempDir Path directory) throws IOException {
+    void backwardsRangesAndConflictingOptionsAreRefused(@TempDir Path directory) throws IOException {
         assertThat(run("generate", "--dir", directory.toString(), "--from", "2023-01-02 00:00", "--to", "2023-01-01 00:00"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("The range starts (2023-01-02 00:00) after it ends (2023-01-01 00:00)");

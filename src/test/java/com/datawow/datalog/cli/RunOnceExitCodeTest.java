@@ -52,7 +52,7 @@ class RunOnceExitCodeTest {
     }
 
     @Test
-    void exits_0_and_prints_the_summary_when_every_file_loads(@TempDir Path dropDir) throws Exception {
+    void exits0AndPrintsTheSummaryWhenEveryFileLoads(@TempDir Path dropDir) throws Exception {
         generate(dropDir, 0, 3);
 
         int exitCode = runOnce(dropDir);
@@ -64,7 +64,7 @@ class RunOnceExitCodeTest {
     }
 
     @Test
-    void exits_1_when_a_file_is_bad_and_still_loads_the_good_ones(@TempDir Path dropDir) throws Exception {
+    void exits1WhenAFileIsBadAndStillLoadsTheGoodOnes(@TempDir Path dropDir) throws Exception {
         generate(dropDir, 10, 2);
         Files.createFile(dropDir.resolve("2023-01-01 00:12:00.parquet"));   // zero bytes: bad input
         long rowsBefore = database.queryLong("SELECT count(*) FROM datalog");
@@ -83,7 +83,7 @@ class RunOnceExitCodeTest {
     }
 
     @Test
-    void exits_2_when_the_configuration_file_does_not_exist(@TempDir Path dropDir) throws Exception {
+    void exits2WhenTheConfigurationFileDoesNotExist(@TempDir Path dropDir) throws Exception {
         generate(dropDir, 20, 1);
 
         int exitCode = run("run", "--once", "--dir", dropDir.toString(), "--config", dropDir.resolve("missing.properties").toString(),
@@ -95,7 +95,7 @@ class RunOnceExitCodeTest {
     }
 
     @Test
-    void exits_2_when_the_writer_is_not_one_it_knows(@TempDir Path dropDir) throws Exception {
+    void exits2WhenTheWriterIsNotOneItKnows(@TempDir Path dropDir) throws Exception {
         generate(dropDir, 30, 1);
 
         int exitCode = runOnce(dropDir, "--writer", "carrier-pigeon");
@@ -106,7 +106,7 @@ class RunOnceExitCodeTest {
     }
 
     @Test
-    void exits_2_on_an_unknown_option(@TempDir Path dropDir) {
+    void exits2OnAnUnknownOption(@TempDir Path dropDir) {
         int exitCode = runOnce(dropDir, "--concurency", "4");
 
         assertThat(exitCode).isEqualTo(DatalogLoader.EXIT_CANNOT_RUN);

@@ -43,8 +43,6 @@ class CrashSafetyOfGroupsTest {
 
     @TempDir
     Path dropDir;
-    @TempDir
-    Path logs;
 
     @RegisterExtension
     final ChildLoaders loaders = new ChildLoaders();
@@ -94,14 +92,14 @@ class CrashSafetyOfGroupsTest {
     }
 
     private void killWhen(TestDatabase database, String moment, BooleanSupplier condition) throws Exception {
-        LoaderProcess loader = loaders.start(LoaderProcess.run(database, dropDir).logTo(logs));
+        LoaderProcess loader = loaders.start(LoaderProcess.run(database, dropDir));
         awaitUntil(moment, PATIENCE, () -> condition.getAsBoolean() || !loader.isAlive(), loader::describe);
         assertThat(loader.isAlive()).as("the daemon still runs when %s%n%s", moment, loader.describe()).isTrue();
         loader.kill();
     }
 
     private void drainOnce(TestDatabase database) throws Exception {
-        LoaderProcess drain = loaders.start(LoaderProcess.run(database, dropDir).once().logTo(logs));
+        LoaderProcess drain = loaders.start(LoaderProcess.run(database, dropDir).once());
         assertThat(drain.waitFor(PATIENCE)).as(drain.describe()).hasValue(0);
     }
 

@@ -44,14 +44,12 @@ class CrashSafetyTest {
 
     @TempDir
     Path dropDir;
-    @TempDir
-    Path logs;
 
     @RegisterExtension
     final ChildLoaders loaders = new ChildLoaders();
 
     @Test
-    void every_file_is_loaded_exactly_once_however_often_the_daemon_is_killed(TestDatabase database) throws Exception {
+    void everyFileIsLoadedExactlyOnceHoweverOftenTheDaemonIsKilled(TestDatabase database) throws Exception {
         // given the warehouse schema (so that the checks can run after the earliest kill) and a backlog of 120 sample minutes
         Schema.apply(database.dataSource());
         MinuteRange range = MinuteRange.starting(MinuteRange.MONTH_FIRST, FILES);
@@ -92,7 +90,7 @@ class CrashSafetyTest {
         killWhen(database, "the last file is in .done/", () -> parquetFilesIn(done) == FILES);
 
         // and then run --once drains whatever is left
-        LoaderProcess drain = started(LoaderProcess.run(database, dropDir).once().option("--batch-size", "500").logTo(logs));
+        LoaderProcess drain = loaders.start(LoaderProcess.run(database, dropDir).once().option("--batch-size", "500"));
         OptionalInt exitCode = drain.waitFor(PATIENCE);
 
         // then every file is loaded exactly once
@@ -122,10 +120,7 @@ class CrashSafetyTest {
 
     private LoaderProcess startDaemon(TestDatabase database) throws Exception {
         // small batches: a file is several COPYs, so a kill can land between two of them
-        return started(LoaderProcess.run(database, dropDir).option("--batch-size", "500").logTo(logs));
+        return loaders.start(LoaderProcess.run(database, dropDir).option("--batch-size", "500"));
     }
 
-    private LoaderProcess started(LoaderProcess.Builder builder) throws Exception {
-        return loaders.start(builder);
-    }
 }

@@ -45,14 +45,12 @@ class GracefulShutdownTest {
 
     @TempDir
     Path dropDir;
-    @TempDir
-    Path logs;
 
     @RegisterExtension
     final ChildLoaders loaders = new ChildLoaders();
 
     @Test
-    void sigterm_while_a_file_is_in_flight_stops_the_daemon_and_leaves_nothing_half_loaded(TestDatabase database) throws Exception {
+    void sigtermWhileAFileIsInFlightStopsTheDaemonAndLeavesNothingHalfLoaded(TestDatabase database) throws Exception {
         // given a backlog of six files of 200,000 rows each (a file is in flight for a second or more)
         Schema.apply(database.dataSource());
         Map<String, Long> expected = new TreeMap<>();
@@ -62,7 +60,7 @@ class GracefulShutdownTest {
             SensorLogFixture.generated(ROWS_PER_FILE, new SampleRows(100 + i).generator(minute)).writeTo(dropDir, name);
             expected.put(name, (long) ROWS_PER_FILE);
         }
-        LoaderProcess daemon = started(LoaderProcess.run(database, dropDir));
+        LoaderProcess daemon = loaders.start(LoaderProcess.run(database, dropDir));
 
         // when a file has been committed and another one's transaction is open, the daemon gets SIGTERM
         awaitUntil("a file is loaded and another one is in flight", Duration.ofSeconds(60),
@@ -96,7 +94,7 @@ class GracefulShutdownTest {
         assertThat(RunningLoader.namesIn(dropDir.resolve(".error"))).isEmpty();
 
         // and run --once then loads the rest, exactly once
-        LoaderProcess drain = started(LoaderProcess.run(database, dropDir).once());
+        LoaderProcess drain = loaders.start(LoaderProcess.run(database, dropDir).once());
         assertThat(drain.waitFor(Duration.ofSeconds(90))).as(drain.describe()).hasValue(0);
         assertThat(drain.output()).contains((FILES - loaded.size()) + " files: " + (FILES - loaded.size()) + " loaded");
         ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, expected);
@@ -109,8 +107,5 @@ class GracefulShutdownTest {
                 WHERE datname = current_database() AND application_name = 'datalog-loader'
                   AND backend_xid IS NOT NULL AND now() - xact_start > interval '200 milliseconds'""");
     }
-
-    private LoaderProcess started(LoaderProcess.Builder builder) throws Exception {
-        return loaders.start(builder.logTo(logs));
-    }
 }
+

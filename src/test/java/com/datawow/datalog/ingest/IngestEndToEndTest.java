@@ -9,6 +9,8 @@ import com.datawow.datalog.tools.generate.SampleRow;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
+import com.datawow.datalog.write.WriterKind;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,18 +24,35 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(PostgresExtension.class)
+/** Half an hour of the generator's minutes, loaded with either writer, each into a database of its own. */
 class IngestEndToEndTest {
 
     private static final MinuteRange FIRST_HALF_HOUR = MinuteRange.starting(MinuteRange.MONTH_FIRST, 30);
 
-    @Test
-    void thirtyGeneratedMinutesLoadIntoExactlyTheGeneratorsRows(TestDatabase database, @TempDir Path dropDir) throws Exception {
+    @Nested
+    @ExtendWith(PostgresExtension.class)
+    class WithTheCopyWriter {
+        @Test
+        void thirtyGeneratedMinutesLoadIntoExactlyTheGeneratorsRows(TestDatabase database, @TempDir Path dropDir) throws Exception {
+            loadAndCheck(WriterKind.COPY, database, dropDir);
+        }
+    }
+
+    @Nested
+    @ExtendWith(PostgresExtension.class)
+    class WithTheInsertWriter {
+        @Test
+        void thirtyGeneratedMinutesLoadIntoExactlyTheGeneratorsRows(TestDatabase database, @TempDir Path dropDir) throws Exception {
+            loadAndCheck(WriterKind.INSERT, database, dropDir);
+        }
+    }
+
+    private static void loadAndCheck(WriterKind writer, TestDatabase database, Path dropDir) throws Exception {
         new SampleFileGenerator(dropDir, 2, GenerationProgress.NONE).generate(FIRST_HALF_HOUR);
         List<SampleMinute> minutes = SampleGenerator.minutes(FIRST_HALF_HOUR);
 
         IngestStatistics.Snapshot totals;
-        try (RunningLoader loader = RunningLoader.start(database, dropDir)) {
+        try (RunningLoader loader = RunningLoader.start(database, database.jdbcUrl(), RunningLoader.fastSettings(dropDir).withWriter(writer))) {
             totals = loader.awaitDrained(Duration.ofMinutes(3));
         }
 

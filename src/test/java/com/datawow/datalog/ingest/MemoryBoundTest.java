@@ -33,14 +33,12 @@ class MemoryBoundTest {
 
     @TempDir
     Path dropDir;
-    @TempDir
-    Path logs;
 
     @RegisterExtension
     final ChildLoaders loaders = new ChildLoaders();
 
     @Test
-    void a_two_million_row_file_loads_with_a_256_mb_heap(TestDatabase database) throws Exception {
+    void aTwoMillionRowFileLoadsWithA256MbHeap(TestDatabase database) throws Exception {
         // given one file of 2,000,000 rows in row groups of 500,000 (pyarrow's default is 1 Mi rows; Spark's ~128 MB)
         Path file = SensorLogFixture.generated(ROWS, new SampleRows(2).generator(LocalDateTime.of(2023, 1, 2, 0, 0)))
                 .rowGroupRows(500_000)
@@ -51,9 +49,9 @@ class MemoryBoundTest {
         LoaderProcess loader = loaders.start(LoaderProcess.run(database, dropDir).once()
                 .maxHeap("256m")
                 .jvmOption("-XX:+HeapDumpOnOutOfMemoryError")
-                .jvmOption("-XX:HeapDumpPath=" + logs)
+                .jvmOption("-XX:HeapDumpPath=" + loaders.logs())
                 .jvmOption("-XX:+ExitOnOutOfMemoryError")
-                .logTo(logs));
+                );
         OptionalInt exitCode = loader.waitFor(Duration.ofMinutes(2));
 
         // then it exits 0 with every row loaded

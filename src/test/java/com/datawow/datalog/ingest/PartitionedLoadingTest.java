@@ -4,6 +4,7 @@ import com.datawow.datalog.parquet.ColumnType;
 import com.datawow.datalog.parquet.SampleRows;
 import com.datawow.datalog.parquet.SensorLogFixture;
 import com.datawow.datalog.parquet.SensorLogRow;
+import com.datawow.datalog.partition.PartitionMigration;
 import com.datawow.datalog.report.ReportQuery;
 import com.datawow.datalog.report.WarehouseReport;
 import com.datawow.datalog.testing.PostgresExtension;
@@ -164,6 +165,32 @@ class PartitionedLoadingTest {
         assertThat(database.queryRows("SELECT relkind::text FROM pg_class WHERE relname = 'datalog'")).containsExactly(List.of("r"));
         assertThat(partitions()).isEmpty();
         assertThat(database.queryLong("SELECT count(*) FROM datalog")).isEqualTo(5L * ROWS);
+        assertChecksPass();
+    }
+
+    @Test
+    void schemaMigrateConvertsADatalogFromAnEarlierVersionIntoDayPartitionsKeepingEveryRowAndId() throws Exception {
+        database.execute(EarlierSchema.DDL);
+        dropMinutes(LocalDateTime.of(2023, 1, 17, 23, 58), 4);
+        load();
+        String everyRow = "SELECT log_id, create_at, product_id, sensor_id, product_expire, file_id FROM datalog ORDER BY log_id";
+        List<List<Object>> before = database.queryRows(everyRow);
+        long highestId = database.queryLong("SELECT max(log_id) FROM datalog");
+
+        PartitionMigration.Result result = new PartitionMigration(database.dataSource()).migrate();
+
+        assertThat(result).isEqualTo(new PartitionMigration.Result(true, 2, 4L * ROWS));
+        assertThat(partitions()).containsExactly("datalog_20230117", "datalog_20230118", "datalog_default");
+        assertThat(database.queryRows(everyRow)).isEqualTo(before);
+        assertThat(database.queryLong("SELECT count(*) FROM pg_class WHERE relname LIKE '%unpartitioned%'")).isZero();
+        assertThat(new PartitionMigration(database.dataSource()).migrate().converted()).isFalse();
+        assertChecksPass();
+
+        // and loading goes on into the partitions, with ids after the earlier ones
+        dropMinutes(LocalDateTime.of(2023, 1, 18, 0, 2), 1);
+        load();
+        assertThat(database.queryLong("SELECT count(*) FROM datalog_20230118")).isEqualTo(3L * ROWS);
+        assertThat(database.queryLong("SELECT min(log_id) FROM datalog WHERE create_at >= '2023-01-18 00:02'")).isGreaterThan(highestId);
         assertChecksPass();
     }
 

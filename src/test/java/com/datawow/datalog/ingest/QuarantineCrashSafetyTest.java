@@ -52,8 +52,6 @@ class QuarantineCrashSafetyTest {
 
     @TempDir
     Path dropDir;
-    @TempDir
-    Path logs;
 
     @RegisterExtension
     final ChildLoaders loaders = new ChildLoaders();
@@ -116,7 +114,7 @@ class QuarantineCrashSafetyTest {
 
     /** Small batches, so a file is several COPYs and a kill can land between two of them. */
     private LoaderProcess.Builder daemon(TestDatabase database) {
-        return LoaderProcess.run(database, dropDir).option("--batch-size", "100", "--bad-rows", "quarantine").logTo(logs);
+        return LoaderProcess.run(database, dropDir).option("--batch-size", "100", "--bad-rows", "quarantine");
     }
 
     private static List<SensorLogRow> withBadRows(List<SensorLogRow> rows) {

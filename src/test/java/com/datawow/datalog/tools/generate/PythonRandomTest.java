@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PythonRandomTest {
 
     @Test
-    void seed_zero_gives_cpythons_first_values() {
+    void seedZeroGivesCpythonsFirstValues() {
         // python3 -c "import random; random.seed(0); print([repr(random.random()) for _ in range(3)])"
         PythonRandom random = PythonRandom.seeded(0);
         assertThat(random.random()).isEqualTo(0.8444218515250481);
@@ -20,7 +20,7 @@ class PythonRandomTest {
     }
 
     @Test
-    void stays_in_step_across_many_twists() {
+    void staysInStepAcrossManyTwists() {
         // random.seed(0); [random.random() for _ in range(10000)]; print(repr(random.random()))
         PythonRandom random = PythonRandom.seeded(0);
         random.skipRandoms(10_000);
@@ -28,13 +28,13 @@ class PythonRandomTest {
     }
 
     @Test
-    void seeds_wider_than_32_bits_use_every_word_of_the_int() {
+    void seedsWiderThan32BitsUseEveryWordOfTheInt() {
         // random.seed(12345678901); print(repr(random.random()))
         assertThat(PythonRandom.seeded(12_345_678_901L).random()).isEqualTo(0.9460118159397316);
     }
 
     @Test
-    void choices_pick_like_cpythons_unweighted_choices() {
+    void choicesPickLikeCpythonsUnweightedChoices() {
         // random.seed(0); print(random.choices(list(string.ascii_lowercase), k=8))
         List<Character> letters = IntStream.rangeClosed('a', 'z').mapToObj(c -> (char) c).toList();
         assertThat(PythonRandom.seeded(0).choices(letters, 8)).containsExactly('v', 't', 'k', 'g', 'n', 'k', 'u', 'h');

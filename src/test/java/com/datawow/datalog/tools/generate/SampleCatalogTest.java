@@ -25,20 +25,20 @@ class SampleCatalogTest {
     }
 
     @Test
-    void has_the_originals_dimension_sizes_all_distinct() {
+    void hasTheOriginalsDimensionSizesAllDistinct() {
         assertThat(catalog.departmentNames()).hasSize(100).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z]{32}"));
         assertThat(catalog.sensorSerials()).hasSize(1914).doesNotHaveDuplicates().allMatch(serial -> serial.matches("[a-z]{64}"));
         assertThat(catalog.productNames()).hasSize(1000).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z]{16}"));
     }
 
     @Test
-    void department_names_match_the_original() {
+    void departmentNamesMatchTheOriginal() {
         assertThat(catalog.departmentNames().getFirst()).isEqualTo("qvgtdfuivcdsboxnraqpokjzaayedfuy"); // issue 2
         assertThat(catalog.departmentNames().getLast()).isEqualTo("oqjcmixffplhdvcxydyguilsotkbixuy"); // golden_values.py: deps[-1]
     }
 
     @Test
-    void sensor_and_product_lists_match_the_original() {
+    void sensorAndProductListsMatchTheOriginal() {
         // golden_values.py: sensors[0], sensors[1913], products[0], products[999]
         assertThat(catalog.sensorSerials().getFirst())
                 .isEqualTo("pimmgwbizoyavqwtzitvsuvhhkaxvdvipmlpxkawyuektwwyqdkydyjpvccmxzre");
@@ -49,14 +49,14 @@ class SampleCatalogTest {
     }
 
     @Test
-    void template_has_1914_rows_with_1876_distinct_sensors() {
+    void templateHas1914RowsWith1876DistinctSensors() {
         assertThat(catalog.template()).hasSize(1914);
         assertThat(catalog.rowsPerMinute()).isEqualTo(1914);
         assertThat(catalog.template().stream().map(TemplateRow::sensorSerial).distinct()).hasSize(1876);
     }
 
     @Test
-    void each_department_takes_its_drawn_number_of_rows_in_department_order() {
+    void eachDepartmentTakesItsDrawnNumberOfRowsInDepartmentOrder() {
         Map<String, Long> rowsPerDepartment = catalog.template().stream()
                 .collect(groupingBy(TemplateRow::departmentName, LinkedHashMap::new, counting()));
         assertThat(rowsPerDepartment.keySet()).containsExactlyElementsOf(catalog.departmentNames());
@@ -67,14 +67,14 @@ class SampleCatalogTest {
     }
 
     @Test
-    void a_sensor_belongs_to_one_department() {
+    void aSensorBelongsToOneDepartment() {
         Map<String, Long> departmentsPerSensor = catalog.template().stream().distinct()
                 .collect(groupingBy(TemplateRow::sensorSerial, counting()));
         assertThat(departmentsPerSensor.values()).containsOnly(1L);
     }
 
     @Test
-    void template_rows_match_the_original() {
+    void templateRowsMatchTheOriginal() {
         // golden_values.py: template[0], template[500], template[1913]
         assertThat(catalog.template().getFirst()).isEqualTo(new TemplateRow("qvgtdfuivcdsboxnraqpokjzaayedfuy",
                 "ogaacjdszqnmihmbmowurxertkvisyxlvcckouzohjgjmnrkjgkkwrvpacpfkutl"));

@@ -20,7 +20,7 @@ class SampleFileGeneratorTest {
     private static final MinuteRange FIVE_MINUTES = MinuteRange.starting(LocalDateTime.of(2023, 1, 10, 8, 0), 5);
 
     @Test
-    void writes_one_file_per_minute_whatever_the_number_of_writers(@TempDir Path one, @TempDir Path three)
+    void writesOneFilePerMinuteWhateverTheNumberOfWriters(@TempDir Path one, @TempDir Path three)
             throws IOException, InterruptedException {
         List<Long> reported = new CopyOnWriteArrayList<>();
         GenerationSummary summary = new SampleFileGenerator(three, 3, (written, total) -> reported.add(written))
@@ -40,7 +40,7 @@ class SampleFileGeneratorTest {
     }
 
     @Test
-    void fails_when_a_file_cannot_be_written_and_leaves_no_temporary_file(@TempDir Path directory) throws IOException {
+    void failsWhenAFileCannotBeWrittenAndLeavesNoTemporaryFile(@TempDir Path directory) throws IOException {
         // a non-empty directory in the way of the third file: the rename onto it fails
         Path inTheWay = Files.createDirectory(directory.resolve("2023-01-10 08:02:00.parquet"));
         Files.writeString(inTheWay.resolve("keep"), "x");
@@ -51,7 +51,7 @@ class SampleFileGeneratorTest {
     }
 
     @Test
-    void fails_when_the_directory_cannot_be_made(@TempDir Path directory) throws IOException {
+    void failsWhenTheDirectoryCannotBeMade(@TempDir Path directory) throws IOException {
         Path notADirectory = Files.writeString(directory.resolve("occupied"), "a file, not a directory");
         assertThatThrownBy(() -> new SampleFileGenerator(notADirectory, 2, GenerationProgress.NONE).generate(FIVE_MINUTES))
                 .isInstanceOf(IOException.class);

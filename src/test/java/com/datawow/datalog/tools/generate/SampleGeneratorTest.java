@@ -27,7 +27,7 @@ class SampleGeneratorTest {
     private static final LocalDateTime LAST = LocalDateTime.of(2023, 1, 31, 0, 0);
 
     @Test
-    void first_minute_expiries_match_the_original() {
+    void firstMinuteExpiriesMatchTheOriginal() {
         SampleMinute minute = SampleGenerator.over(MinuteRange.month()).next();
         assertThat(minute.createAt()).isEqualTo(FIRST);
         assertThat(minute.size()).isEqualTo(1914);
@@ -37,7 +37,7 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void first_minute_rows_match_the_original() {
+    void firstMinuteRowsMatchTheOriginal() {
         SampleMinute minute = SampleGenerator.over(MinuteRange.month()).next();
         assertRows(minute, "ukdvwjumzjdffmmk", 89, "wtmvatzvplvekyyu", 87, "rjzsuflrtrgnafkq", 89,
                 "gjkdchibkrutpyhw", 87, "tncwfityukbmvecl", 88);
@@ -46,7 +46,7 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void second_minute_continues_the_stream() {
+    void secondMinuteContinuesTheStream() {
         SampleGenerator generator = SampleGenerator.over(MinuteRange.month());
         generator.next();
         SampleMinute minute = generator.next();
@@ -55,7 +55,7 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void mid_month_minute_matches_the_original() {
+    void midMonthMinuteMatchesTheOriginal() {
         SampleMinute minute = SampleGenerator.over(new MinuteRange(MID_MONTH, MID_MONTH)).next();
         assertThat(minute.createAt()).isEqualTo(MID_MONTH);
         assertRows(minute, "qtkasojqrwshyqyc", 89, "qjtzwebfaudynhel", 89, "rpeqqtuvgxmghnbu", 89,
@@ -65,7 +65,7 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void last_minute_of_the_month_matches_the_original() {
+    void lastMinuteOfTheMonthMatchesTheOriginal() {
         SampleGenerator generator = SampleGenerator.over(MinuteRange.starting(LAST, 1));
         SampleMinute minute = generator.next();
         assertThat(generator.hasNext()).isFalse();
@@ -76,7 +76,7 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void a_later_start_gives_the_same_rows_as_the_full_run() {
+    void aLaterStartGivesTheSameRowsAsTheFullRun() {
         List<SampleMinute> fromMidnight = SampleGenerator.minutes(new MinuteRange(FIRST, FIRST.plusMinutes(5)));
         List<SampleMinute> fromThreePast = SampleGenerator.minutes(new MinuteRange(FIRST.plusMinutes(3), FIRST.plusMinutes(5)));
         assertThat(fromThreePast).hasSize(3);
@@ -88,7 +88,7 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void rows_carry_the_template_and_the_minute() {
+    void rowsCarryTheTemplateAndTheMinute() {
         SampleGenerator generator = SampleGenerator.over(MinuteRange.month());
         SampleMinute minute = generator.next();
         assertThat(minute.rows()).hasSize(1914).allSatisfy(row -> {
@@ -101,7 +101,7 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void ranges_outside_the_month_or_backwards_are_refused() {
+    void rangesOutsideTheMonthOrBackwardsAreRefused() {
         assertThatThrownBy(() -> new MinuteRange(FIRST.minusMinutes(1), FIRST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the sample month");
         assertThatThrownBy(() -> new MinuteRange(FIRST, LAST.plusMinutes(1)))

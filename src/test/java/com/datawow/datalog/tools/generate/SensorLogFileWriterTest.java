@@ -42,7 +42,7 @@ class SensorLogFileWriterTest {
     }
 
     @Test
-    void file_is_named_like_pandas_names_it_and_no_temporary_file_remains() throws IOException {
+    void fileIsNamedLikePandasNamesItAndNoTemporaryFileRemains() throws IOException {
         assertThat(file.getFileName()).hasToString("2023-01-01 00:00:00.parquet");
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly("2023-01-01 00:00:00.parquet");
@@ -50,7 +50,7 @@ class SensorLogFileWriterTest {
     }
 
     @Test
-    void schema_has_the_pandas_columns_types_and_logical_types() throws IOException {
+    void schemaHasThePandasColumnsTypesAndLogicalTypes() throws IOException {
         MessageType schema = footer().getFileMetaData().getSchema();
         assertThat(schema.getFields()).extracting(Type::getName).containsExactlyElementsOf(COLUMNS);
         for (String column : List.of("department_name", "sensor_serial", "product_name")) {
@@ -68,7 +68,7 @@ class SensorLogFileWriterTest {
     }
 
     @Test
-    void one_snappy_row_group_of_1914_rows() throws IOException {
+    void oneSnappyRowGroupOf1914Rows() throws IOException {
         List<BlockMetaData> rowGroups = footer().getBlocks();
         assertThat(rowGroups).hasSize(1);
         assertThat(rowGroups.getFirst().getRowCount()).isEqualTo(1914);
@@ -77,7 +77,7 @@ class SensorLogFileWriterTest {
     }
 
     @Test
-    void carries_pyarrows_pandas_metadata() throws IOException {
+    void carriesPyarrowsPandasMetadata() throws IOException {
         String pandas = footer().getFileMetaData().getKeyValueMetaData().get("pandas");
         assertThat(pandas).contains("\"index_columns\": []", "\"pandas_version\":",
                 "{\"name\": \"create_at\", \"field_name\": \"create_at\", \"pandas_type\": \"datetime\", \"numpy_type\": \"datetime64[ns]\"",
@@ -87,12 +87,12 @@ class SensorLogFileWriterTest {
     }
 
     @Test
-    void values_read_back_with_hardwood_equal_the_generated_rows() throws IOException {
+    void valuesReadBackWithHardwoodEqualTheGeneratedRows() throws IOException {
         assertThat(SensorLogFiles.rows(file)).containsExactlyElementsOf(minute.rows());
     }
 
     @Test
-    void rewriting_replaces_the_file_whole(@TempDir Path elsewhere) throws IOException {
+    void rewritingReplacesTheFileWhole(@TempDir Path elsewhere) throws IOException {
         SampleMinute later = SampleGenerator.over(MinuteRange.starting(minute.createAt().plusMinutes(1), 1)).next();
         Path target = elsewhere.resolve("rewritten.parquet");
         SensorLogFileWriter.write(target, minute.toBatch());
