@@ -49,6 +49,7 @@ public final class IngestDaemon implements AutoCloseable {
     public static final String CONTEXT_NAME = "datalog-loader";
     /** Retention looks for days to drop at start and then this often (a day ages by the hour at most). */
     private static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
+    private static final Duration DRAIN_CHECK_INTERVAL = Duration.ofMillis(100);
 
     private final Main main;
     private final IngestSettings settings;
@@ -135,20 +136,18 @@ public final class IngestDaemon implements AutoCloseable {
     }
 
     /**
-     * Waits until no file is waiting and none is in flight, twice in a row one poll apart.
+     * Waits until no file is waiting and none is in flight.
      * @return false if the timeout passed first
      */
     public boolean awaitDrained(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = settings.pollDelay().plusMillis(100);
-        int quietChecks = 0;
+        // a file leaves the directory only inside an exchange (archived or dead-lettered): once none
+        // waits and no exchange is in flight, nothing is left to do
         while (System.nanoTime() < deadline) {
-            boolean quiet = dropDirectory.waitingFiles() == 0 && camelContext().getInflightRepository().size() == 0;
-            quietChecks = quiet ? quietChecks + 1 : 0;
-            if (quietChecks >= 2) {
+            if (dropDirectory.waitingFiles() == 0 && camelContext().getInflightRepository().size() == 0) {
                 return true;
             }
-            Thread.sleep(pause.toMillis());
+            Thread.sleep(DRAIN_CHECK_INTERVAL.toMillis());
         }
         return false;
     }
