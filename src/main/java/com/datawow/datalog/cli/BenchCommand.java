@@ -2,6 +2,7 @@ package com.datawow.datalog.cli;
 
 import com.datawow.datalog.tools.bench.BenchOptions;
 import com.datawow.datalog.tools.bench.Benchmark;
+import com.datawow.datalog.tools.bench.LatencyBenchmark;
 import com.datawow.datalog.tools.LoaderJvm;
 import com.datawow.datalog.tools.bench.PostgresServer;
 import com.datawow.datalog.config.Settings;
@@ -21,9 +22,11 @@ import java.util.concurrent.Callable;
 /** {@code bench}: the loader against a raw COPY of the same rows, on the same server, in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Generates --minutes of sample files, loads them with 'run --once' in a child JVM into a fresh database "
-                + "(datalog_bench_*) and times it, then imports exactly the rows it wrote with one binary COPY into a second "
-                + "fresh database, and prints files/s, rows/s, wall time, peak RSS and the ratio loader / COPY.",
-                "Drops both databases and deletes the files afterwards unless --keep. "
+                + "(datalog_bench_*) and times it, then imports exactly the rows it wrote with one binary COPY into two more "
+                + "fresh databases, with and without the foreign keys, and prints files/s, rows/s, wall time, peak RSS and the ratios loader / COPY.",
+                "With --latency N instead: starts the daemon on an empty drop directory, renames N files into it one at a time "
+                + "and prints the median time until each one's rows are committed.",
+                "Drops the databases and deletes the files afterwards unless --keep. "
                 + "Exit codes: 0 done, 1 the loader did not exit 0, 2 could not run."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -54,12 +57,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the databases and the generated files.")
     boolean keep;
 
+    @Option(names = "--latency", paramLabel = "DROPS",
+            description = "Time DROPS single files dropped into a running daemon, instead of a backlog (--minutes is then ignored).")
+    Integer latencyDrops;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return new Benchmark(options(), LoaderJvm.ofThisProcess(), spec.commandLine().getOut()).run();
+        BenchOptions options = options();
+        if (latencyDrops != null) {
+            return new LatencyBenchmark(options, latencyDrops, LoaderJvm.ofThisProcess(), spec.commandLine().getOut()).run();
+        }
+        return new Benchmark(options, LoaderJvm.ofThisProcess(), spec.commandLine().getOut()).run();
     }
 
     /** The loader settings resolved as 'run' resolves them (option > env > config file), then passed to it explicitly. */

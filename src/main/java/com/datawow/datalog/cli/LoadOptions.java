@@ -16,7 +16,7 @@ public final class LoadOptions {
     @Option(names = "--writer", paramLabel = "copy|insert", description = "How rows are written (default copy; env DATALOG_WRITER).")
     String writer;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Files loaded in parallel (default 2; env DATALOG_CONCURRENCY).")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Workers, each loading one group of files at a time (default 2; env DATALOG_CONCURRENCY).")
     Integer concurrency;
 
     @Option(names = "--bad-rows", paramLabel = "reject-file|quarantine",

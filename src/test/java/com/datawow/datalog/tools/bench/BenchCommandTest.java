@@ -9,10 +9,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,18 +33,10 @@ class BenchCommandTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void loadsThreeMinutesComparesWithRawCopyAndCleansUp(TestDatabase database, @TempDir Path workDir) throws Exception {
         long benchDatabasesBefore = database.queryLong(BENCH_DATABASES);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = DatalogLoader.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
 
-        int exitCode = commandLine.execute("bench", "--minutes", "3", "--jdbc-url", database.jdbcUrl(), "--db-user", database.user(),
-                "--db-password", database.password(), "--heap", "256m", "--work-dir", workDir.toString());
+        String out = bench(database, workDir, "--minutes", "3");
 
-        System.out.print(out); // in target/surefire-reports/*BenchCommandTest-output.txt
-        assertThat(exitCode).as("exit code; out:%n%s%nerr:%n%s", out, err).isZero();
-        assertThat(out.toString())
+        assertThat(out)
                 .contains("Generated 3 file(s), 5,742 rows")
                 .containsPattern("Loader exited with 0 after [0-9.]+ s: 3 files: 3 loaded, 0 replaced, 0 duplicates, 0 failed; 5,742 rows")
                 .contains("| files | 3 |")
@@ -54,6 +49,45 @@ class BenchCommandTest {
                 .containsPattern("\\| \\*\\*loader / raw COPY without foreign keys\\*\\* \\| \\*\\*[0-9]+\\.[0-9]{2}\\*\\* \\(wall time: [0-9]+\\.[0-9]{2}\\) \\|")
                 .containsPattern("Settings: writer copy, concurrency [0-9]+, batch size [0-9,]+, bad rows reject-file, heap -Xmx256m; PostgreSQL [0-9]+")
                 .contains("Dropped [datalog_bench_");
+        assertLeftNothingBehind(database, workDir, benchDatabasesBefore);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void timesFilesDroppedOneByOneIntoARunningDaemonAndCleansUp(TestDatabase database, @TempDir Path workDir) throws Exception {
+        long benchDatabasesBefore = database.queryLong(BENCH_DATABASES);
+
+        String out = bench(database, workDir, "--latency", "2");
+
+        assertThat(out)
+                .contains("Generated 3 file(s), 5,742 rows")
+                .containsPattern("warm-up 2023-01-01 00:00:00.parquet: [0-9]+ ms")
+                .containsPattern("drop  1 2023-01-01 00:01:00.parquet: [0-9]+ ms")
+                .containsPattern("drop  2 2023-01-01 00:02:00.parquet: [0-9]+ ms")
+                .contains("| drops (one file of 1,914 rows each, 2 s apart) | 2 |")
+                .containsPattern("\\| \\*\\*median, rename into the drop directory to rows committed\\*\\* \\| \\*\\*[0-9]+ ms\\*\\* \\|")
+                .contains("Dropped [datalog_bench_");
+        assertLeftNothingBehind(database, workDir, benchDatabasesBefore);
+    }
+
+    private static String bench(TestDatabase database, Path workDir, String... options) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = DatalogLoader.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        List<String> arguments = new ArrayList<>(List.of("bench", "--jdbc-url", database.jdbcUrl(), "--db-user", database.user(),
+                "--db-password", database.password(), "--heap", "256m", "--work-dir", workDir.toString()));
+        arguments.addAll(List.of(options));
+
+        int exitCode = commandLine.execute(arguments.toArray(String[]::new));
+
+        System.out.print(out); // in target/surefire-reports/*BenchCommandTest-output.txt
+        assertThat(exitCode).as("exit code; out:%n%s%nerr:%n%s", out, err).isZero();
+        return out.toString();
+    }
+
+    private static void assertLeftNothingBehind(TestDatabase database, Path workDir, long benchDatabasesBefore) throws IOException {
         assertThat(database.queryLong(BENCH_DATABASES)).as("bench databases left behind").isEqualTo(benchDatabasesBefore);
         try (var left = Files.list(workDir)) {
             assertThat(left).as("generated files left behind").isEmpty();
