@@ -62,7 +62,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
     @Override
     public void configure() {
         // synchronous: the next poll waits for this one's workers, so there are never more than N of them
-        from(scheduler(INGEST_FILES).initialDelay(0).delay(settings.pollDelay().toMillis()).advanced().synchronous(true)).routeId(INGEST_FILES)
+        from(scheduler(INGEST_FILES).delay(settings.pollDelay().toMillis()).advanced().synchronous(true)).routeId(INGEST_FILES)
                 .description("Polls the drop directory; " + settings.concurrency() + " worker(s) each take the next group of waiting files until none waits")
                 .errorHandler(noErrorHandler())                  // every failure is decided in ingest-group
                 .split(constant(workers())).parallelProcessing()
