@@ -64,9 +64,9 @@ public final class PartitionMigration {
         jdbc.sql("CREATE INDEX ON " + ASIDE + " USING brin (create_at)").update();
         List<LocalDate> days = jdbc.sql("SELECT DISTINCT create_at::date FROM " + ASIDE + " ORDER BY 1").query(LocalDate.class).list();
         long rows = 0;
-        for (LocalDate day : days) {
-            rows += moveDay(day);
-            LOG.info("datalog conversion: {} attached ({} of {} days, {} rows so far)", day, days.indexOf(day) + 1, days.size(), rows);
+        for (int i = 0; i < days.size(); i++) {
+            rows += moveDay(days.get(i));
+            LOG.info("datalog conversion: {} attached ({} of {} days, {} rows so far)", days.get(i), i + 1, days.size(), rows);
         }
         jdbc.sql("DROP TABLE " + ASIDE).update();
         return new Result(true, days.size(), rows);
