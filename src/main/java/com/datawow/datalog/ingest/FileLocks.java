@@ -31,14 +31,21 @@ final class FileLocks {
 
     /** A held lock on one waiting file. */
     static final class Lock {
+        private final Path file;
         private final Path lockFile;
         private final FileChannel channel;
         private final FileLock lock;
 
-        private Lock(Path lockFile, FileChannel channel, FileLock lock) {
+        private Lock(Path file, Path lockFile, FileChannel channel, FileLock lock) {
+            this.file = file;
             this.lockFile = lockFile;
             this.channel = channel;
             this.lock = lock;
+        }
+
+        /** The waiting file it locks. */
+        Path file() {
+            return file;
         }
 
         /** Releases the lock; the file stays waiting. Safe to call more than once. */
@@ -76,7 +83,7 @@ final class FileLocks {
                 closeQuietly(channel);
                 return Optional.empty();
             }
-            Lock held = new Lock(lockFile, channel, lock);
+            Lock held = new Lock(file, lockFile, channel, lock);
             if (!Files.exists(file)) {
                 held.releaseArchived();
                 return Optional.empty();
@@ -101,7 +108,7 @@ final class FileLocks {
                 String name = lockFile.getFileName().toString();
                 Path dataFile = directory.resolve(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
                 if (!Files.exists(dataFile)) {
-                    tryLockOrphan(lockFile).ifPresent(Lock::releaseArchived);
+                    tryLockOrphan(dataFile, lockFile).ifPresent(Lock::releaseArchived);
                 }
             }
         } catch (IOException e) {
@@ -109,7 +116,7 @@ final class FileLocks {
         }
     }
 
-    private static Optional<Lock> tryLockOrphan(Path lockFile) {
+    private static Optional<Lock> tryLockOrphan(Path dataFile, Path lockFile) {
         FileChannel channel;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
@@ -119,7 +126,7 @@ final class FileLocks {
         try {
             FileLock lock = channel.tryLock();
             if (lock != null) {
-                return Optional.of(new Lock(lockFile, channel, lock));
+                return Optional.of(new Lock(dataFile, lockFile, channel, lock));
             }
         } catch (OverlappingFileLockException | IOException heldElsewhere) {
             // another loader holds it

@@ -11,6 +11,8 @@ final class IngestExchange {
     static final String FILE = "datalogFile";
     /** The table the current attempt writes into (a name made by {@link com.datawow.datalog.partition.DatalogTable}). */
     static final String TARGET_TABLE = "datalogTargetTable";
+    /** The attempt's {@link ReadAhead}. */
+    static final String READ_AHEAD = "datalogReadAhead";
     /** Quarantine mode: the file row the batch being written was read from (its identity within the file). */
     static final String BATCH_FIRST_ROW = "datalogBatchFirstRow";
 
@@ -23,5 +25,9 @@ final class IngestExchange {
 
     static GroupFile file(Exchange exchange) {
         return exchange.getProperty(FILE, GroupFile.class);
+    }
+
+    static ReadAhead readAhead(Exchange exchange) {
+        return exchange.getProperty(READ_AHEAD, ReadAhead.class);
     }
 }

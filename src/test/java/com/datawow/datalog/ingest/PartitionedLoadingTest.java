@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -149,6 +150,9 @@ class PartitionedLoadingTest {
         load();
 
         assertThat(RunningLoader.namesIn(dropDir.resolve(DropDirectory.ERROR))).containsExactly(name(badMinute), name(badMinute) + ".error.txt");
+        // it was read ahead while the file before it was written: its failure is still its own, with its row
+        assertThat(Files.readString(dropDir.resolve(DropDirectory.ERROR).resolve(name(badMinute) + ".error.txt")))
+                .contains("file: " + name(badMinute), "row: 17");
         assertThat(partitions()).containsExactly("datalog_20230115", "datalog_default");
         assertThat(database.queryLong("SELECT count(*) FROM datalog_20230115")).isEqualTo(11L * ROWS);
         assertThat(loadedFiles()).isEqualTo(11);
