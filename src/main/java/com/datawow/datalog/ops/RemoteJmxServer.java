@@ -21,21 +21,12 @@ import java.util.Map;
 /**
  * Remote JMX over RMI, only when configured: the RMI registry and the connector share one port,
  * bound to the configured address, every connection authenticated with the configured user and
- * password, optionally over TLS. Clients connect to {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}.
+ * password, optionally over TLS. Clients connect to {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}
+ * ({@link #serviceUrl()}); closing stops the connector and unexports the registry.
  */
-public final class RemoteJmxServer implements AutoCloseable {
+public record RemoteJmxServer(Registry registry, JMXConnectorServer connector, String serviceUrl) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJmxServer.class);
-
-    private final Registry registry;
-    private final JMXConnectorServer connector;
-    private final String serviceUrl;
-
-    private RemoteJmxServer(Registry registry, JMXConnectorServer connector, String serviceUrl) {
-        this.registry = registry;
-        this.connector = connector;
-        this.serviceUrl = serviceUrl;
-    }
 
     public static RemoteJmxServer start(RemoteJmxSettings settings, MBeanServer mbeans) throws IOException {
         InetAddress address = InetAddress.getByName(settings.host());
@@ -63,10 +54,6 @@ public final class RemoteJmxServer implements AutoCloseable {
             unexport(registry);
             throw e;
         }
-    }
-
-    public String serviceUrl() {
-        return serviceUrl;
     }
 
     @Override

@@ -31,17 +31,7 @@ import java.util.Optional;
  * back), and r refused rows at most 1 + 2r·log2(n) probes. Runs in the caller's (the group's)
  * transaction.
  */
-public final class RefusedRowSearch {
-
-    private final CopyDatalogWriter copy;
-    private final DataSource dataSource;
-    private final FailureClassifier classifier;
-
-    public RefusedRowSearch(CopyDatalogWriter copy, DataSource dataSource, FailureClassifier classifier) {
-        this.copy = copy;
-        this.dataSource = dataSource;
-        this.classifier = classifier;
-    }
+public record RefusedRowSearch(CopyDatalogWriter copy, DataSource dataSource, FailureClassifier classifier) {
 
     /**
      * The rows of the batch that {@code table} refuses now, in order, and how many probes it took.
