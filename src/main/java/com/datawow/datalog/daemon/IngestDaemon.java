@@ -101,7 +101,7 @@ public final class IngestDaemon implements AutoCloseable {
                         ? Optional.of(new RejectedRowsFile(dropDirectory, rejectedRows)) : Optional.empty()),
                 new GroupLoad(settings, ledger, partitions, statistics, outageLog),
                 new DatalogWrites(groupCopy),
-                new AfterFailedAttempt(settings, classifier, outageLog, new DatabaseProbe(dataSource)::answers),
+                new AfterFailedAttempt(settings.retry(), classifier, outageLog, new DatabaseProbe(dataSource)::answers),
                 new DeadLetter(ledger, classifier, dropDirectory, statistics, clock),
                 new RowQuarantine(new RefusedRowSearch(copyWriter, dataSource, classifier), rejectedRows, classifier, groupCopy)));
         settings.retentionDays().ifPresent(days -> main.configure().addRoutesBuilder(
