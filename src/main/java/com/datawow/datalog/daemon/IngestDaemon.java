@@ -18,6 +18,7 @@ import com.datawow.datalog.ingest.GroupIntake;
 import com.datawow.datalog.ingest.GroupLoad;
 import com.datawow.datalog.ingest.IngestRoutes;
 import com.datawow.datalog.ingest.IngestSettings;
+import com.datawow.datalog.ingest.IngestSteps;
 import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ingest.OutageLog;
 import com.datawow.datalog.ingest.RejectedRowsFile;
@@ -47,25 +48,24 @@ import java.util.Optional;
 public final class IngestDaemon implements AutoCloseable {
 
     public static final String CONTEXT_NAME = "datalog-loader";
-    /** Retention looks for days to drop at start and then this often (a day ages by the hour at most). */
-    private static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
     private static final Duration DRAIN_CHECK_INTERVAL = Duration.ofMillis(100);
 
     private final Main main;
-    private final IngestSettings settings;
-    private final DataSource dataSource;
     private final IngestStatistics statistics;
     private final DropDirectory dropDirectory;
-    private final GroupClaims claims;
+    private final Preparation beforeStart;
 
-    private IngestDaemon(Main main, IngestSettings settings, DataSource dataSource, IngestStatistics statistics,
-                         DropDirectory dropDirectory, GroupClaims claims) {
+    /** What must hold before the routes start. */
+    @FunctionalInterface
+    private interface Preparation {
+        void run() throws InterruptedException;
+    }
+
+    private IngestDaemon(Main main, IngestStatistics statistics, DropDirectory dropDirectory, Preparation beforeStart) {
         this.main = main;
-        this.settings = settings;
-        this.dataSource = dataSource;
         this.statistics = statistics;
         this.dropDirectory = dropDirectory;
-        this.claims = claims;
+        this.beforeStart = beforeStart;
     }
 
     /**
@@ -96,21 +96,24 @@ public final class IngestDaemon implements AutoCloseable {
         GroupCopy groupCopy = new GroupCopy(copyWriter, classifier);
         RejectedRowTable rejectedRows = new RejectedRowTable(dataSource);
         main.configure().addRoutesBuilder(new DimensionRoutes(new Dimensions()));
-        main.configure().addRoutesBuilder(new IngestRoutes(settings, dropDirectory,
+        main.configure().addRoutesBuilder(new IngestRoutes(settings, new IngestSteps(
                 new GroupIntake(claims, statistics, settings.badRows().quarantines()
                         ? Optional.of(new RejectedRowsFile(dropDirectory, rejectedRows)) : Optional.empty()),
                 new GroupLoad(settings, ledger, partitions, statistics, outageLog),
                 new DatalogWrites(groupCopy),
                 new AfterFailedAttempt(settings.retry(), classifier, outageLog, new DatabaseProbe(dataSource)::answers),
                 new DeadLetter(ledger, classifier, dropDirectory, statistics, clock),
-                new RowQuarantine(new RefusedRowSearch(copyWriter, dataSource, classifier), rejectedRows, classifier, groupCopy)));
+                new RowQuarantine(new RefusedRowSearch(copyWriter, dataSource, classifier), rejectedRows, classifier, groupCopy))));
         settings.retentionDays().ifPresent(days -> main.configure().addRoutesBuilder(
-                new RetentionRoutes(new Retention(days, dataSource, clock), RETENTION_INTERVAL)));
+                new RetentionRoutes(new Retention(days, dataSource, clock))));
         if (operations.httpEnabled()) {
             // the operator's console, on the HTTP port of health and metrics
             main.configure().addRoutesBuilder(new ConsoleRoutes(operations, statistics, dropDirectory, dataSource, clock));
         }
-        return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory, claims);
+        return new IngestDaemon(main, statistics, dropDirectory, () -> {
+            DatabaseReadiness.awaitAndPrepare(dataSource, settings.retry().backoff());
+            claims.removeOrphanedLocks();
+        });
     }
 
     /** Settings for {@link #create} from the layered configuration. */
@@ -120,19 +123,14 @@ public final class IngestDaemon implements AutoCloseable {
 
     /** Waits for the database, applies the schema, starts the routes; returns at once after. */
     public void start() throws Exception {
-        prepare();
+        beforeStart.run();
         main.start();
     }
 
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #close} is called. */
     public void runUntilStopped() throws Exception {
-        prepare();
+        beforeStart.run();
         main.run();
-    }
-
-    private void prepare() throws InterruptedException {
-        DatabaseReadiness.awaitAndPrepare(dataSource, settings.retry().backoff());
-        claims.removeOrphanedLocks();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,6 +25,11 @@ public record DeadLetter(FileLedger ledger, FailureClassifier classifier, DropDi
                          Clock clock) {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetter.class);
+
+    /** Where rejected files go, each with its reason beside it. */
+    public Path directory() {
+        return dropDirectory.error();
+    }
 
     /** The 'failed' ledger row; the exchange then carries the reason as it is written beside the file. */
     public void recordInLedger(Exchange exchange) {

@@ -39,24 +39,11 @@ public final class IngestRoutes extends EndpointRouteBuilder {
     public static final String DEAD_LETTER = "dead-letter";
 
     private final IngestSettings settings;
-    private final DropDirectory dropDirectory;
-    private final GroupIntake intake;
-    private final GroupLoad load;
-    private final DatalogWrites writes;
-    private final AfterFailedAttempt afterFailedAttempt;
-    private final DeadLetter deadLetter;
-    private final RowQuarantine quarantine;
+    private final IngestSteps steps;
 
-    public IngestRoutes(IngestSettings settings, DropDirectory dropDirectory, GroupIntake intake, GroupLoad load, DatalogWrites writes,
-                        AfterFailedAttempt afterFailedAttempt, DeadLetter deadLetter, RowQuarantine quarantine) {
+    public IngestRoutes(IngestSettings settings, IngestSteps steps) {
         this.settings = settings;
-        this.dropDirectory = dropDirectory;
-        this.intake = intake;
-        this.load = load;
-        this.writes = writes;
-        this.afterFailedAttempt = afterFailedAttempt;
-        this.deadLetter = deadLetter;
-        this.quarantine = quarantine;
+        this.steps = steps;
     }
 
     @Override
@@ -67,7 +54,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                 .errorHandler(noErrorHandler())                  // every failure is decided in ingest-group
                 .split(constant(workers())).parallelProcessing()
                         .executorService(getContext().getExecutorServiceManager().newFixedThreadPool(this, "ingest", settings.concurrency()))
-                    .loopDoWhile(intake::claimedNext)            // false when nothing waits or the route is suspended
+                    .loopDoWhile(steps.intake()::claimedNext)            // false when nothing waits or the route is suspended
                         .to(direct(INGEST_GROUP))
                     .end()
                 .end();
@@ -78,39 +65,39 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                     .loopDoWhile(exchange -> IngestExchange.group(exchange).attemptWanted()).copy() // nothing of a failed attempt carries over
                         .doTry()
                             .to(direct(LOAD_GROUP))              // each attempt a fresh transaction
-                            .process(load::recordCommitted)
+                            .process(steps.load()::recordCommitted)
                         .doCatch(Exception.class)
-                            .process(afterFailedAttempt::process) // bad file: rejected, the rest again; outage: back off; ...
+                            .process(steps.afterFailedAttempt()::process) // bad file: rejected, the rest again; outage: back off; ...
                         .end()
                     .end()
-                    .process(intake::archiveCommitted)
+                    .process(steps.intake()::archiveCommitted)
                     .split().exchange(exchange -> IngestExchange.group(exchange).settledAs(FileOutcome.FAILED))
                         .to(direct(DEAD_LETTER))
                     .endDoTry()
                 .doFinally()
-                    .process(intake::release)
+                    .process(steps.intake()::release)
                 .end();
 
         from(direct(LOAD_GROUP)).routeId(LOAD_GROUP)
                 .description("One transaction: one look at the ledger, the new files' rows in one COPY, their ledger rows, a new day attached")
                 .transacted(Transactions.REQUIRED)
-                .process(load::chooseTarget)                        // datalog, or a new day's table to build aside
-                .process(load::planLedger)                          // duplicates, replacements, ledger ids of the new contents
+                .process(steps.load()::chooseTarget)                        // datalog, or a new day's table to build aside
+                .process(steps.load()::planLedger)                          // duplicates, replacements, ledger ids of the new contents
                 .doTry()
-                    .split(method(load, "filesToLoad")).streaming().stopOnException() // streaming: the time limit is checked file by file
+                    .split(method(steps.load(), "filesToLoad")).streaming().stopOnException() // streaming: the time limit is checked file by file
                         .to(direct(LOAD_FILE))
                     .endDoTry()
-                    .process(writes::finishRows)                    // the COPY ends
+                    .process(steps.writes()::finishRows)                    // the COPY ends
                 .doFinally()
-                    .process(writes::abandonRows)                   // after a failure: a COPY left open would block the rollback
+                    .process(steps.writes()::abandonRows)                   // after a failure: a COPY left open would block the rollback
                 .end()
-                .process(load::recordLedger)                        // the ledger rows of the files reached, in one statement
-                .process(load::attachNewDay);
+                .process(steps.load()::recordLedger)                        // the ledger rows of the files reached, in one statement
+                .process(steps.load()::attachNewDay);
 
         from(direct(LOAD_FILE)).routeId(LOAD_FILE)
                 .description("One file with new content: its rows batch by batch, names to ids, into the group's COPY")
-                .process(load::startFile)
-                .split(method(load, "batches")).streaming().stopOnException()
+                .process(steps.load()::startFile)
+                .split(method(steps.load(), "batches")).streaming().stopOnException()
                     .to(direct(DimensionRoutes.RESOLVE_DIMENSIONS))
                     .to(direct(settings.badRows().quarantines() ? QUARANTINE_BATCH : WRITE_BATCH))
                 .end();
@@ -118,12 +105,12 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         RouteDefinition write = from(direct(WRITE_BATCH)).routeId(WRITE_BATCH)
                 .description("Writes one batch of datalog rows into the attempt's table (" + settings.writer() + ")");
         if (settings.writer() == WriterKind.COPY) {
-            write.process(writes::copyRows);
+            write.process(steps.writes()::copyRows);
         } else {
             // transacted: joins the group's transaction, and tells camel-sql so; on an exchange it does not
             // know to be transacted (the split's copies), it commits or rolls back the connection itself
             write.transacted(Transactions.REQUIRED)
-                    .process(writes::toInsertParameters)
+                    .process(steps.writes()::toInsertParameters)
                     .toD(sql(DatalogRows.insertInto("${exchangeProperty." + IngestExchange.TARGET_TABLE + "}"))
                             .dataSource(Warehouse.DATA_SOURCE_REFERENCE).batch(true));
         }
@@ -132,20 +119,20 @@ public final class IngestRoutes extends EndpointRouteBuilder {
             from(direct(QUARANTINE_BATCH)).routeId(QUARANTINE_BATCH)
                     .description("Quarantine mode: a batch PostgreSQL refused before loses its refused rows (bisection), "
                             + "the rest is written, the rows set aside go to rejected_row")
-                    .process(quarantine::setAsideRefusedRows)
+                    .process(steps.quarantine()::setAsideRefusedRows)
                     .doTry()
                         .to(direct(WRITE_BATCH))
-                    .doCatch(Exception.class).onWhen(quarantine::isRefusal)
-                        .process(quarantine::searchOnNextAttempt)   // the attempt fails; the next one searches this batch
+                    .doCatch(Exception.class).onWhen(steps.quarantine()::isRefusal)
+                        .process(steps.quarantine()::searchOnNextAttempt)   // the attempt fails; the next one searches this batch
                     .end()
-                    .process(quarantine::recordSetAsideRows);
+                    .process(steps.quarantine()::recordSetAsideRows);
         }
 
         from(direct(DEAD_LETTER)).routeId(DEAD_LETTER)
                 .description("A rejected file: its 'failed' ledger row, the reason beside it in .error/, then the file itself")
-                .process(deadLetter::recordInLedger)
-                .to(file(dropDirectory.error().toAbsolutePath().toString()).charset("UTF-8").tempFileName(".${file:name}.tmp"))
-                .process(deadLetter::moveFileAside);
+                .process(steps.deadLetter()::recordInLedger)
+                .to(file(steps.deadLetter().directory().toAbsolutePath().toString()).charset("UTF-8").tempFileName(".${file:name}.tmp"))
+                .process(steps.deadLetter()::moveFileAside);
     }
 
     private List<Integer> workers() {
