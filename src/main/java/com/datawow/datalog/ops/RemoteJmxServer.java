@@ -1,5 +1,6 @@
 package com.datawow.datalog.ops;
 
+import com.datawow.datalog.failure.Stopping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +60,7 @@ public record RemoteJmxServer(Registry registry, JMXConnectorServer connector, S
     @Override
     public void close() {
         try {
-            connector.stop();
-        } catch (IOException e) {
-            LOG.warn("Remote JMX connector did not stop cleanly: {}", e.getMessage());
+            Stopping.logFailure(LOG, "Remote JMX connector", connector::stop);
         } finally {
             unexport(registry);
         }
