@@ -43,29 +43,19 @@ import java.util.Optional;
 
 /**
  * The running loader: a camel-main application with the ingest and dimension routes over one
- * DataSource. Everything it holds is created here and passed down; nothing is global.
+ * DataSource, its totals, its drop directory, and what must hold before its routes start.
+ * Everything it holds is created in {@link #create} and passed down; nothing is global.
  */
-public final class IngestDaemon implements AutoCloseable {
+public record IngestDaemon(Main main, IngestStatistics statistics, DropDirectory dropDirectory, Preparation beforeStart)
+        implements AutoCloseable {
 
     public static final String CONTEXT_NAME = "datalog-loader";
     private static final Duration DRAIN_CHECK_INTERVAL = Duration.ofMillis(100);
 
-    private final Main main;
-    private final IngestStatistics statistics;
-    private final DropDirectory dropDirectory;
-    private final Preparation beforeStart;
-
-    /** What must hold before the routes start. */
+    /** What must hold before the routes start: the database answers, the schema is applied, stale locks are gone. */
     @FunctionalInterface
-    private interface Preparation {
+    public interface Preparation {
         void run() throws InterruptedException;
-    }
-
-    private IngestDaemon(Main main, IngestStatistics statistics, DropDirectory dropDirectory, Preparation beforeStart) {
-        this.main = main;
-        this.statistics = statistics;
-        this.dropDirectory = dropDirectory;
-        this.beforeStart = beforeStart;
     }
 
     /**
@@ -152,14 +142,6 @@ public final class IngestDaemon implements AutoCloseable {
 
     public CamelContext camelContext() {
         return main.getCamelContext();
-    }
-
-    public IngestStatistics statistics() {
-        return statistics;
-    }
-
-    public DropDirectory dropDirectory() {
-        return dropDirectory;
     }
 
     @Override
