@@ -48,13 +48,20 @@ public final class IngestRoutes extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
+        GroupIntake intake = steps.intake();
+        GroupLoad load = steps.load();
+        DatalogWrites writes = steps.writes();
+        AfterFailedAttempt afterFailedAttempt = steps.afterFailedAttempt();
+        DeadLetter deadLetter = steps.deadLetter();
+        RowQuarantine quarantine = steps.quarantine();
+
         // synchronous: the next poll waits for this one's workers, so there are never more than N of them
         from(scheduler(INGEST_FILES).delay(settings.pollDelay().toMillis()).advanced().synchronous(true)).routeId(INGEST_FILES)
                 .description("Polls the drop directory; " + settings.concurrency() + " worker(s) each take the next group of waiting files until none waits")
                 .errorHandler(noErrorHandler())                  // every failure is decided in ingest-group
                 .split(constant(workers())).parallelProcessing()
                         .executorService(getContext().getExecutorServiceManager().newFixedThreadPool(this, "ingest", settings.concurrency()))
-                    .loopDoWhile(steps.intake()::claimedNext)            // false when nothing waits or the route is suspended
+                    .loopDoWhile(intake::claimedNext)            // false when nothing waits or the route is suspended
                         .to(direct(INGEST_GROUP))
                     .end()
                 .end();
@@ -65,39 +72,39 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                     .loopDoWhile(exchange -> IngestExchange.group(exchange).attemptWanted()).copy() // nothing of a failed attempt carries over
                         .doTry()
                             .to(direct(LOAD_GROUP))              // each attempt a fresh transaction
-                            .process(steps.load()::recordCommitted)
+                            .process(load::recordCommitted)
                         .doCatch(Exception.class)
-                            .process(steps.afterFailedAttempt()::process) // bad file: rejected, the rest again; outage: back off; ...
+                            .process(afterFailedAttempt::process) // bad file: rejected, the rest again; outage: back off; ...
                         .end()
                     .end()
-                    .process(steps.intake()::archiveCommitted)
+                    .process(intake::archiveCommitted)
                     .split().exchange(exchange -> IngestExchange.group(exchange).settledAs(FileOutcome.FAILED))
                         .to(direct(DEAD_LETTER))
                     .endDoTry()
                 .doFinally()
-                    .process(steps.intake()::release)
+                    .process(intake::release)
                 .end();
 
         from(direct(LOAD_GROUP)).routeId(LOAD_GROUP)
                 .description("One transaction: one look at the ledger, the new files' rows in one COPY, their ledger rows, a new day attached")
                 .transacted(Transactions.REQUIRED)
-                .process(steps.load()::chooseTarget)                        // datalog, or a new day's table to build aside
-                .process(steps.load()::planLedger)                          // duplicates, replacements, ledger ids of the new contents
+                .process(load::chooseTarget)                        // datalog, or a new day's table to build aside
+                .process(load::planLedger)                          // duplicates, replacements, ledger ids of the new contents
                 .doTry()
-                    .split(method(steps.load(), "filesToLoad")).streaming().stopOnException() // streaming: the time limit is checked file by file
+                    .split(method(load, "filesToLoad")).streaming().stopOnException() // streaming: the time limit is checked file by file
                         .to(direct(LOAD_FILE))
                     .endDoTry()
-                    .process(steps.writes()::finishRows)                    // the COPY ends
+                    .process(writes::finishRows)                    // the COPY ends
                 .doFinally()
-                    .process(steps.writes()::abandonRows)                   // after a failure: a COPY left open would block the rollback
+                    .process(writes::abandonRows)                   // after a failure: a COPY left open would block the rollback
                 .end()
-                .process(steps.load()::recordLedger)                        // the ledger rows of the files reached, in one statement
-                .process(steps.load()::attachNewDay);
+                .process(load::recordLedger)                        // the ledger rows of the files reached, in one statement
+                .process(load::attachNewDay);
 
         from(direct(LOAD_FILE)).routeId(LOAD_FILE)
                 .description("One file with new content: its rows batch by batch, names to ids, into the group's COPY")
-                .process(steps.load()::startFile)
-                .split(method(steps.load(), "batches")).streaming().stopOnException()
+                .process(load::startFile)
+                .split(method(load, "batches")).streaming().stopOnException()
                     .to(direct(DimensionRoutes.RESOLVE_DIMENSIONS))
                     .to(direct(settings.badRows().quarantines() ? QUARANTINE_BATCH : WRITE_BATCH))
                 .end();
@@ -105,12 +112,12 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         RouteDefinition write = from(direct(WRITE_BATCH)).routeId(WRITE_BATCH)
                 .description("Writes one batch of datalog rows into the attempt's table (" + settings.writer() + ")");
         if (settings.writer() == WriterKind.COPY) {
-            write.process(steps.writes()::copyRows);
+            write.process(writes::copyRows);
         } else {
             // transacted: joins the group's transaction, and tells camel-sql so; on an exchange it does not
             // know to be transacted (the split's copies), it commits or rolls back the connection itself
             write.transacted(Transactions.REQUIRED)
-                    .process(steps.writes()::toInsertParameters)
+                    .process(writes::toInsertParameters)
                     .toD(sql(DatalogRows.insertInto("${exchangeProperty." + IngestExchange.TARGET_TABLE + "}"))
                             .dataSource(Warehouse.DATA_SOURCE_REFERENCE).batch(true));
         }
@@ -119,20 +126,20 @@ public final class IngestRoutes extends EndpointRouteBuilder {
             from(direct(QUARANTINE_BATCH)).routeId(QUARANTINE_BATCH)
                     .description("Quarantine mode: a batch PostgreSQL refused before loses its refused rows (bisection), "
                             + "the rest is written, the rows set aside go to rejected_row")
-                    .process(steps.quarantine()::setAsideRefusedRows)
+                    .process(quarantine::setAsideRefusedRows)
                     .doTry()
                         .to(direct(WRITE_BATCH))
-                    .doCatch(Exception.class).onWhen(steps.quarantine()::isRefusal)
-                        .process(steps.quarantine()::searchOnNextAttempt)   // the attempt fails; the next one searches this batch
+                    .doCatch(Exception.class).onWhen(quarantine::isRefusal)
+                        .process(quarantine::searchOnNextAttempt)   // the attempt fails; the next one searches this batch
                     .end()
-                    .process(steps.quarantine()::recordSetAsideRows);
+                    .process(quarantine::recordSetAsideRows);
         }
 
         from(direct(DEAD_LETTER)).routeId(DEAD_LETTER)
                 .description("A rejected file: its 'failed' ledger row, the reason beside it in .error/, then the file itself")
-                .process(steps.deadLetter()::recordInLedger)
-                .to(file(steps.deadLetter().directory().toAbsolutePath().toString()).charset("UTF-8").tempFileName(".${file:name}.tmp"))
-                .process(steps.deadLetter()::moveFileAside);
+                .process(deadLetter::recordInLedger)
+                .to(file(deadLetter.directory().toAbsolutePath().toString()).charset("UTF-8").tempFileName(".${file:name}.tmp"))
+                .process(deadLetter::moveFileAside);
     }
 
     private List<Integer> workers() {
