@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailureDecisionTest {
 
     @ParameterizedTest(name = "{0}: {1} after {2} failed attempt(s) -> {7}")
-    @CsvSource(useHeadersInDisplayName = false, textBlock = """
+    @CsvSource(textBlock = """
             # case,                                           kind,       failed attempts, database answers, files per attempt, while loading a file, tries, decision
             a bad file is rejected at once whatever the attempt, BAD_INPUT,  1,     true,  50, true,  3, REJECT_FILE
             a bad file is rejected at once whatever the attempt, BAD_INPUT,  1,     true,  1,  true,  3, REJECT_FILE
