@@ -8,16 +8,11 @@ import com.datawow.datalog.tools.bench.PostgresServer;
 import com.datawow.datalog.config.Settings;
 import com.datawow.datalog.ingest.IngestSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code bench}: the loader against a raw COPY of the same rows, on the same server, in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -28,7 +23,7 @@ import java.util.concurrent.Callable;
                 + "and prints the median time until each one's rows are committed.",
                 "Drops the databases and deletes the files afterwards unless --keep. "
                 + "Exit codes: 0 done, 1 the loader did not exit 0, 2 could not run."})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends CliCommand {
 
     @Option(names = "--minutes", paramLabel = "N", defaultValue = "1441",
             description = "Minutes of sample data from 2023-01-01 00:00, one file of 1,914 rows each (default ${DEFAULT-VALUE}: a day).")
@@ -61,16 +56,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "Time DROPS single files dropped into a running daemon, instead of a backlog (--minutes is then ignored).")
     Integer latencyDrops;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         BenchOptions options = options();
         if (latencyDrops != null) {
-            return new LatencyBenchmark(options, latencyDrops, LoaderJvm.ofThisProcess(), spec.commandLine().getOut()).run();
+            return new LatencyBenchmark(options, latencyDrops, LoaderJvm.ofThisProcess(), out()).run();
         }
-        return new Benchmark(options, LoaderJvm.ofThisProcess(), spec.commandLine().getOut()).run();
+        return new Benchmark(options, LoaderJvm.ofThisProcess(), out()).run();
     }
 
     /** The loader settings resolved as 'run' resolves them (option > env > config file), then passed to it explicitly. */
@@ -82,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             return new BenchOptions(minutes, new PostgresServer(jdbcUrl, user, pw), ingest.writer(), ingest.concurrency(),
                     ingest.batchSize(), ingest.badRows().mode(), heap, workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir")), keep);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw usageError(e.getMessage());
         }
     }
 }

@@ -15,10 +15,7 @@ import com.datawow.datalog.tools.generate.MinuteRange;
 import com.datawow.datalog.tools.generate.SampleFileGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +26,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -42,7 +38,7 @@ import java.util.stream.Stream;
         description = {"Starts the embedded PostgreSQL (unless --jdbc-url is given), generates the first --minutes of the sample "
                 + "month into the drop directory if it is empty (no *.parquet, nothing in .done/), loads them with progress, "
                 + "prints a summary and how to connect with psql, and keeps running (console, HTTP health and metrics on) until Ctrl-C."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends CliCommand {
 
     @Mixin
     DatabaseOptions database;
@@ -52,18 +48,15 @@ final class DemoCommand implements Callable<Integer> {
                     + "00:00 to 00:59, 60 files).")
     long minutes;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Drop directory (default data_sample; env DATALOG_DROP_DIR).")
-    Path dir;
+    @Mixin
+    DropDirOption dropDir;
 
     @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the console, /observe/health and /observe/metrics (default 8080; env DATALOG_HTTP_PORT).")
     Integer httpPort;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         RunningDemo demo = start(out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -79,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
     /** Everything but the wait for Ctrl-C: the caller owns (and closes) what is running. */
     RunningDemo start(PrintWriter out) throws Exception {
         if (minutes < 1) {
-            throw new ParameterException(spec.commandLine(), "--minutes must be at least 1");
+            throw usageError("--minutes must be at least 1");
         }
         Settings settings = database.settings(overrides());
         IngestSettings ingest = IngestSettings.from(settings);
@@ -143,10 +136,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private Map<String, String> overrides() {
-        Map<String, String> overrides = new HashMap<>();
-        if (dir != null) {
-            overrides.put(IngestSettings.DROP_DIR, dir.toString());
-        }
+        Map<String, String> overrides = new HashMap<>(dropDir.overrides());
         if (httpPort != null) {
             overrides.put(OperationsSettings.HTTP_PORT, httpPort.toString());
         }

@@ -1,32 +1,24 @@
 package com.datawow.datalog.cli;
 
-import com.datawow.datalog.db.DatabaseSettings;
 import com.datawow.datalog.db.Warehouse;
 import com.datawow.datalog.ledger.LedgerEntries;
 import com.datawow.datalog.ledger.LedgerEntry;
 import com.datawow.datalog.ledger.LedgerJson;
 import org.apache.camel.util.json.Jsoner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code files}: the ingest ledger, one line per file the loader has seen. Read-only. */
 @Command(name = "files", mixinStandardHelpOptions = true,
         description = {"Prints the ingest ledger: each file's name, status (loaded, duplicate, replaced, failed, unloaded), "
                 + "rows, when (UTC) and error, in the order the files were seen.",
                 "Exit code: 0 printed (also when no file matches); 2 could not run."})
-final class FilesCommand implements Callable<Integer> {
-
-    @Mixin
-    DatabaseOptions database;
+final class FilesCommand extends WarehouseCommand {
 
     @Option(names = "--failed", description = "Only files that failed.")
     boolean failedOnly;
@@ -38,16 +30,10 @@ final class FilesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array for machines instead of a table.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        List<LedgerEntry> entries;
-        try (Warehouse warehouse = Warehouse.open(DatabaseSettings.from(database.settings()))) {
-            entries = new LedgerEntries(warehouse.dataSource()).list(failedOnly, Optional.ofNullable(since));
-        }
-        PrintWriter out = spec.commandLine().getOut();
+    int callWith(Warehouse warehouse) {
+        List<LedgerEntry> entries = new LedgerEntries(warehouse.dataSource()).list(failedOnly, Optional.ofNullable(since));
+        PrintWriter out = out();
         if (json) {
             out.println(Jsoner.prettyPrint(LedgerJson.toJson(entries).toJson(), 2));
         } else if (entries.isEmpty()) {

@@ -5,10 +5,7 @@ import com.datawow.datalog.tools.generate.GenerationSummary;
 import com.datawow.datalog.tools.generate.MinuteRange;
 import com.datawow.datalog.tools.generate.SampleFileGenerator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,13 +13,12 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code generate}: writes the sample month (or part of it) exactly as sampledata.py does. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Writes the sample files of sampledata.py (random.seed(0)): one Parquet file of 1,914 rows per "
                 + "minute, named like '2023-01-01 00:00:00.parquet'. Any sub-range has the same rows as the full month.")
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand extends CliCommand {
 
     static final String DROP_DIR = "datalog.drop-dir";
     private static final String DEFAULT_DIR = "data_sample";
@@ -46,14 +42,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Threads that encode and write files (default: ${DEFAULT-VALUE}).")
     int writers;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         MinuteRange range = range();
         Path target = outputDirectory();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf(Locale.ROOT, "Generating %,d file(s), %s, into %s%n", range.size(), range, target.toAbsolutePath());
         out.flush();
         GenerationSummary summary = new SampleFileGenerator(target, writers, new ProgressLines(out)).generate(range);
@@ -65,10 +58,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     private MinuteRange range() {
         if (minutes != null && to != null) {
-            throw new ParameterException(spec.commandLine(), "Give either --to or --minutes, not both");
+            throw usageError("Give either --to or --minutes, not both");
         }
         if (writers < 1) {
-            throw new ParameterException(spec.commandLine(), "--writers must be at least 1");
+            throw usageError("--writers must be at least 1");
         }
         LocalDateTime first = from == null ? MinuteRange.MONTH_FIRST : from;
         try {
@@ -76,7 +69,7 @@ final class GenerateCommand implements Callable<Integer> {
                     ? MinuteRange.starting(first, minutes)
                     : new MinuteRange(first, to == null ? MinuteRange.MONTH_LAST : to);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw usageError(e.getMessage());
         }
     }
 

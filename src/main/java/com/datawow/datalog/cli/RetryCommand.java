@@ -1,24 +1,17 @@
 package com.datawow.datalog.cli;
 
-import com.datawow.datalog.config.Settings;
 import com.datawow.datalog.ingest.DropDirectory;
 import com.datawow.datalog.ingest.FailedFile;
 import com.datawow.datalog.ingest.FailedFiles;
-import com.datawow.datalog.ingest.IngestSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code retry}: puts failed files from {@code .error/} back into the drop directory, for a running loader to try again. */
 @Command(name = "retry", mixinStandardHelpOptions = true,
@@ -26,7 +19,7 @@ import java.util.concurrent.Callable;
                 + "Their reason files go (the ledger keeps the failed rows, and a new failure writes a new reason).",
                 "Exit code: 0 every file is back; 1 a name is not a failed file, a file of that name is already waiting, "
                         + "or nothing failed; 2 could not run."})
-final class RetryCommand implements Callable<Integer> {
+final class RetryCommand extends CliCommand {
 
     @ArgGroup(multiplicity = "1")
     Which which;
@@ -39,19 +32,16 @@ final class RetryCommand implements Callable<Integer> {
         boolean allFailed;
     }
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Drop directory (default data_sample; env DATALOG_DROP_DIR).")
-    Path dir;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    DropDirOption dropDir;
 
     @Override
     public Integer call() throws IOException {
-        DropDirectory dropDirectory = new DropDirectory(dropDir());
+        DropDirectory dropDirectory = new DropDirectory(dropDir.resolve());
         FailedFiles failedFiles = new FailedFiles(dropDirectory);
         List<String> names = which.allFailed ? failedFiles.list().stream().map(FailedFile::name).toList() : which.names;
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (names.isEmpty()) {
             err.println("No failed files in " + dropDirectory.error().toAbsolutePath());
             return DatalogLoader.EXIT_NOT_FOUND;
@@ -73,14 +63,5 @@ final class RetryCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return notRetried == 0 ? 0 : DatalogLoader.EXIT_NOT_FOUND;
-    }
-
-    /** --dir over DATALOG_DROP_DIR over the properties file over data_sample, as for {@code run}. */
-    private Path dropDir() {
-        Map<String, String> overrides = new HashMap<>();
-        if (dir != null) {
-            overrides.put(IngestSettings.DROP_DIR, dir.toString());
-        }
-        return IngestSettings.from(Settings.fromEnvironment(overrides)).dropDir();
     }
 }

@@ -3,28 +3,23 @@ package com.datawow.datalog.cli;
 import com.datawow.datalog.config.Settings;
 import com.datawow.datalog.daemon.IngestDaemon;
 import com.datawow.datalog.daemon.Loader;
-import com.datawow.datalog.ingest.IngestSettings;
 import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ops.OperationsSettings;
 import com.datawow.datalog.ops.ProgressStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code run}: the ingest daemon; {@code --once} drains the backlog and exits. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Loads every *.parquet file dropped into the drop directory, exactly once.",
                 "Exit codes with --once: 0 all files good, 1 a file failed, 2 could not run."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends CliCommand {
 
     static final int EXIT_FILE_FAILED = 1;
 
@@ -34,19 +29,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Drain the backlog, print the summary and exit.")
     boolean once;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Drop directory (default data_sample; env DATALOG_DROP_DIR).")
-    Path dir;
+    @Mixin
+    DropDirOption dropDir;
 
     @Mixin
     LoadOptions load;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         Settings settings = database.settings(overrides());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (Loader loader = Loader.open(settings, operations(settings))) {
             loader.warehouse().embedded().ifPresent(embedded -> out.printf(
                     "Embedded PostgreSQL at %s (psql -h localhost -p %d -U postgres warehouse)%n", embedded.jdbcUrl(), embedded.port()));
@@ -80,9 +72,7 @@ final class RunCommand implements Callable<Integer> {
 
     private Map<String, String> overrides() {
         Map<String, String> overrides = new HashMap<>(load.overrides());
-        if (dir != null) {
-            overrides.put(IngestSettings.DROP_DIR, dir.toString());
-        }
+        overrides.putAll(dropDir.overrides());
         return overrides;
     }
 }

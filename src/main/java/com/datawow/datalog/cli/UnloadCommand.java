@@ -1,17 +1,12 @@
 package com.datawow.datalog.cli;
 
-import com.datawow.datalog.db.DatabaseSettings;
 import com.datawow.datalog.db.Warehouse;
 import com.datawow.datalog.ledger.FileUnload;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code unload}: takes back the rows one loaded file brought, in one transaction. */
 @Command(name = "unload", mixinStandardHelpOptions = true,
@@ -19,31 +14,22 @@ import java.util.concurrent.Callable;
                 + "'unloaded', in one transaction. The file can then be dropped again and is loaded anew; `report` stays consistent. "
                 + "The drop directory is not touched.",
                 "Exit code: 0 unloaded; 1 no loaded file has that name (nothing changed); 2 could not run."})
-final class UnloadCommand implements Callable<Integer> {
-
-    @Mixin
-    DatabaseOptions database;
+final class UnloadCommand extends WarehouseCommand {
 
     @Parameters(paramLabel = "NAME", description = "The file's name as the ledger has it, e.g. \"2023-01-01 00:05:00.parquet\" (`files` lists them).")
     String name;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        Optional<FileUnload.UnloadedFile> unloaded;
-        try (Warehouse warehouse = Warehouse.open(DatabaseSettings.from(database.settings()))) {
-            unloaded = new FileUnload(warehouse.dataSource()).unload(name);
-        }
+    int callWith(Warehouse warehouse) {
+        Optional<FileUnload.UnloadedFile> unloaded = new FileUnload(warehouse.dataSource()).unload(name);
         if (unloaded.isEmpty()) {
-            spec.commandLine().getErr().println("No loaded file named '" + name + "' in the ledger (`files` lists them): nothing changed");
-            spec.commandLine().getErr().flush();
+            err().println("No loaded file named '" + name + "' in the ledger (`files` lists them): nothing changed");
+            err().flush();
             return DatalogLoader.EXIT_NOT_FOUND;
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "Unloaded '%s' (ledger file %d): %,d rows removed%n",
+        out().printf(Locale.ROOT, "Unloaded '%s' (ledger file %d): %,d rows removed%n",
                 name, unloaded.get().fileId(), unloaded.get().rowsRemoved());
-        spec.commandLine().getOut().flush();
+        out().flush();
         return 0;
     }
 }

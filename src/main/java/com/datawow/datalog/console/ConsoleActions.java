@@ -10,17 +10,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 /** The console's actions, each answering with JSON: suspend and resume the file route, retry a failed file. */
-final class ConsoleActions {
-
-    private final FileRouteControl route;
-    private final FailedFiles failedFiles;
-    private final ConsoleStatus status;
-
-    ConsoleActions(FileRouteControl route, FailedFiles failedFiles, ConsoleStatus status) {
-        this.route = route;
-        this.failedFiles = failedFiles;
-        this.status = status;
-    }
+record ConsoleActions(FileRouteControl route, FailedFiles failedFiles, ConsoleStatus status) {
 
     /** Returns once the files in flight have finished: the answer shows the route suspended. */
     void suspend(Exchange exchange) throws Exception {

@@ -32,10 +32,6 @@ import java.util.Optional;
  */
 public final class ConsoleRoutes extends EndpointRouteBuilder {
 
-    public static final String STATUS_PATH = "/api/status";
-    public static final String SUSPEND_PATH = "/api/route/suspend";
-    public static final String RESUME_PATH = "/api/route/resume";
-    public static final String RETRY_PATH = "/api/retry";
     private static final String ASSETS_PATH = "/console/";
 
     private final ConsoleAccess access;
@@ -74,17 +70,17 @@ public final class ConsoleRoutes extends EndpointRouteBuilder {
         from(get(ASSETS_PATH).matchOnUriPrefix(true)).routeId("console-assets")
                 .process(this::allowView)
                 .process(this::asset);
-        from(get(STATUS_PATH)).routeId("console-status")
+        from(get("/api/status")).routeId("console-status")
                 .process(this::allowView)
                 .process(exchange -> ConsoleResponse.json(exchange, 200, status.now()));
 
-        from(post(SUSPEND_PATH)).routeId("console-suspend")
+        from(post("/api/route/suspend")).routeId("console-suspend")
                 .process(this::allowAction)
                 .process(actions::suspend);
-        from(post(RESUME_PATH)).routeId("console-resume")
+        from(post("/api/route/resume")).routeId("console-resume")
                 .process(this::allowAction)
                 .process(actions::resume);
-        from(post(RETRY_PATH)).routeId("console-retry")
+        from(post("/api/retry")).routeId("console-retry")
                 .process(this::allowAction)
                 .process(actions::retry);
 

@@ -18,6 +18,7 @@ import com.datawow.datalog.ingest.GroupIntake;
 import com.datawow.datalog.ingest.GroupLoad;
 import com.datawow.datalog.ingest.IngestRoutes;
 import com.datawow.datalog.ingest.IngestSettings;
+import com.datawow.datalog.ingest.IngestSteps;
 import com.datawow.datalog.ingest.IngestStatistics;
 import com.datawow.datalog.ingest.OutageLog;
 import com.datawow.datalog.ingest.RejectedRowsFile;
@@ -42,30 +43,19 @@ import java.util.Optional;
 
 /**
  * The running loader: a camel-main application with the ingest and dimension routes over one
- * DataSource. Everything it holds is created here and passed down; nothing is global.
+ * DataSource, its totals, its drop directory, and what must hold before its routes start.
+ * Everything it holds is created in {@link #create} and passed down; nothing is global.
  */
-public final class IngestDaemon implements AutoCloseable {
+public record IngestDaemon(Main main, IngestStatistics statistics, DropDirectory dropDirectory, Preparation beforeStart)
+        implements AutoCloseable {
 
     public static final String CONTEXT_NAME = "datalog-loader";
-    /** Retention looks for days to drop at start and then this often (a day ages by the hour at most). */
-    private static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
     private static final Duration DRAIN_CHECK_INTERVAL = Duration.ofMillis(100);
 
-    private final Main main;
-    private final IngestSettings settings;
-    private final DataSource dataSource;
-    private final IngestStatistics statistics;
-    private final DropDirectory dropDirectory;
-    private final GroupClaims claims;
-
-    private IngestDaemon(Main main, IngestSettings settings, DataSource dataSource, IngestStatistics statistics,
-                         DropDirectory dropDirectory, GroupClaims claims) {
-        this.main = main;
-        this.settings = settings;
-        this.dataSource = dataSource;
-        this.statistics = statistics;
-        this.dropDirectory = dropDirectory;
-        this.claims = claims;
+    /** What must hold before the routes start: the database answers, the schema is applied, stale locks are gone. */
+    @FunctionalInterface
+    public interface Preparation {
+        void run() throws InterruptedException;
     }
 
     /**
@@ -96,21 +86,24 @@ public final class IngestDaemon implements AutoCloseable {
         GroupCopy groupCopy = new GroupCopy(copyWriter, classifier);
         RejectedRowTable rejectedRows = new RejectedRowTable(dataSource);
         main.configure().addRoutesBuilder(new DimensionRoutes(new Dimensions()));
-        main.configure().addRoutesBuilder(new IngestRoutes(settings, dropDirectory,
+        main.configure().addRoutesBuilder(new IngestRoutes(settings, new IngestSteps(
                 new GroupIntake(claims, statistics, settings.badRows().quarantines()
                         ? Optional.of(new RejectedRowsFile(dropDirectory, rejectedRows)) : Optional.empty()),
                 new GroupLoad(settings, ledger, partitions, statistics, outageLog),
                 new DatalogWrites(groupCopy),
-                new AfterFailedAttempt(settings, classifier, outageLog, new DatabaseProbe(dataSource)::answers),
+                new AfterFailedAttempt(settings.retry(), classifier, outageLog, new DatabaseProbe(dataSource)::answers),
                 new DeadLetter(ledger, classifier, dropDirectory, statistics, clock),
-                new RowQuarantine(new RefusedRowSearch(copyWriter, dataSource, classifier), rejectedRows, classifier, groupCopy)));
+                new RowQuarantine(new RefusedRowSearch(copyWriter, dataSource, classifier), rejectedRows, classifier, groupCopy))));
         settings.retentionDays().ifPresent(days -> main.configure().addRoutesBuilder(
-                new RetentionRoutes(new Retention(days, dataSource, clock), RETENTION_INTERVAL)));
+                new RetentionRoutes(new Retention(days, dataSource, clock))));
         if (operations.httpEnabled()) {
             // the operator's console, on the HTTP port of health and metrics
             main.configure().addRoutesBuilder(new ConsoleRoutes(operations, statistics, dropDirectory, dataSource, clock));
         }
-        return new IngestDaemon(main, settings, dataSource, statistics, dropDirectory, claims);
+        return new IngestDaemon(main, statistics, dropDirectory, () -> {
+            DatabaseReadiness.awaitAndPrepare(dataSource, settings.retry().backoff());
+            claims.removeOrphanedLocks();
+        });
     }
 
     /** Settings for {@link #create} from the layered configuration. */
@@ -120,19 +113,14 @@ public final class IngestDaemon implements AutoCloseable {
 
     /** Waits for the database, applies the schema, starts the routes; returns at once after. */
     public void start() throws Exception {
-        prepare();
+        beforeStart.run();
         main.start();
     }
 
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #close} is called. */
     public void runUntilStopped() throws Exception {
-        prepare();
+        beforeStart.run();
         main.run();
-    }
-
-    private void prepare() throws InterruptedException {
-        DatabaseReadiness.awaitAndPrepare(dataSource, settings.retry().backoff());
-        claims.removeOrphanedLocks();
     }
 
     /**
@@ -154,14 +142,6 @@ public final class IngestDaemon implements AutoCloseable {
 
     public CamelContext camelContext() {
         return main.getCamelContext();
-    }
-
-    public IngestStatistics statistics() {
-        return statistics;
-    }
-
-    public DropDirectory dropDirectory() {
-        return dropDirectory;
     }
 
     @Override

@@ -13,15 +13,7 @@ import java.util.Map;
  * The loader as {@code run} and {@code demo} start it: the warehouse's pool (over the embedded
  * server when none is configured) and the daemon over it. Closing it stops both.
  */
-public final class Loader implements AutoCloseable {
-
-    private final Warehouse warehouse;
-    private final IngestDaemon daemon;
-
-    private Loader(Warehouse warehouse, IngestDaemon daemon) {
-        this.warehouse = warehouse;
-        this.daemon = daemon;
-    }
+public record Loader(Warehouse warehouse, IngestDaemon daemon) implements AutoCloseable {
 
     /** From the layered settings (option > env > file). */
     public static Loader open(Settings settings, OperationsSettings operations) {
@@ -39,14 +31,6 @@ public final class Loader implements AutoCloseable {
             warehouse.close();
             throw e;
         }
-    }
-
-    public Warehouse warehouse() {
-        return warehouse;
-    }
-
-    public IngestDaemon daemon() {
-        return daemon;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.datawow.datalog.db;
 
+import com.datawow.datalog.failure.Stopping;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +76,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-        }
+        Stopping.logFailure(LOG, "Embedded PostgreSQL", postgres::close);
     }
 }

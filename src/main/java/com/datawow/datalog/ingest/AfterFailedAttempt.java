@@ -16,24 +16,12 @@ import java.util.function.BooleanSupplier;
  * back, carries out the {@link FailureDecision}. Back-off pauses end early when the loader stops;
  * the group is then abandoned and its unsettled files stay in the drop directory.
  */
-public final class AfterFailedAttempt {
+public record AfterFailedAttempt(IngestSettings.Retry retry, FailureClassifier classifier, OutageLog outageLog,
+                                 BooleanSupplier databaseAnswers) {
 
     private static final Logger LOG = LoggerFactory.getLogger(AfterFailedAttempt.class);
     private static final long PAUSE_STEP_MILLIS = 100;
 
-    private final IngestSettings settings;
-    private final FailureClassifier classifier;
-    private final OutageLog outageLog;
-    private final BooleanSupplier databaseAnswers;
-    private final Backoff backoff;
-
-    public AfterFailedAttempt(IngestSettings settings, FailureClassifier classifier, OutageLog outageLog, BooleanSupplier databaseAnswers) {
-        this.settings = settings;
-        this.classifier = classifier;
-        this.outageLog = outageLog;
-        this.databaseAnswers = databaseAnswers;
-        this.backoff = settings.retry().backoff();
-    }
 
     public void process(Exchange exchange) {
         FileGroup group = IngestExchange.group(exchange);
@@ -42,7 +30,7 @@ public final class AfterFailedAttempt {
         FailureKind kind = classifier.classify(failure);
         FailureDecision decision = FailureDecision.after(kind, failedAttempts,
                 kind != FailureKind.UNEXPECTED || databaseAnswers.getAsBoolean(), group.filesPerAttempt(),
-                group.current().isPresent(), settings.retry().unexpectedAttempts());
+                group.current().isPresent(), retry.unexpectedAttempts());
         switch (decision) {
             case REJECT_FILE -> {
                 GroupFile file = group.current().orElse(group.pending().getFirst());
@@ -51,12 +39,12 @@ public final class AfterFailedAttempt {
             case RETRY_NOW -> LOG.debug("{}: trying again ({})", group.describe(), cause(failure));
             case WAIT_FOR_DATABASE -> {
                 outageLog.failed(group.describe(), failure);
-                pause(exchange.getContext(), group, backoff.after(failedAttempts));
+                pause(exchange.getContext(), group, retry.backoff().after(failedAttempts));
             }
             case RETRY_AFTER_BACKOFF -> {
                 LOG.warn("{} failed unexpectedly (attempt {} of {}), trying again: {}",
-                        group.describe(), failedAttempts, settings.retry().unexpectedAttempts(), cause(failure));
-                pause(exchange.getContext(), group, backoff.after(failedAttempts));
+                        group.describe(), failedAttempts, retry.unexpectedAttempts(), cause(failure));
+                pause(exchange.getContext(), group, retry.backoff().after(failedAttempts));
             }
             case LOAD_ONE_FILE_AT_A_TIME -> {
                 LOG.warn("{} failed {} times unexpectedly; loading its files one at a time: {}",

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,23 +21,14 @@ import java.util.OptionalLong;
  * the group's rolled back or committed without it), the text of its reason, and the move into
  * {@code .error/} once the reason is there.
  */
-public final class DeadLetter {
+public record DeadLetter(FileLedger ledger, FailureClassifier classifier, DropDirectory dropDirectory, IngestStatistics statistics,
+                         Clock clock) {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetter.class);
 
-    private final FileLedger ledger;
-    private final FailureClassifier classifier;
-    private final DropDirectory dropDirectory;
-    private final IngestStatistics statistics;
-    private final Clock clock;
-
-    public DeadLetter(FileLedger ledger, FailureClassifier classifier, DropDirectory dropDirectory, IngestStatistics statistics,
-                      Clock clock) {
-        this.ledger = ledger;
-        this.classifier = classifier;
-        this.dropDirectory = dropDirectory;
-        this.statistics = statistics;
-        this.clock = clock;
+    /** Where rejected files go, each with its reason beside it. */
+    public Path directory() {
+        return dropDirectory.error();
     }
 
     /** The 'failed' ledger row; the exchange then carries the reason as it is written beside the file. */

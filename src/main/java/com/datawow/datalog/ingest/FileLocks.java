@@ -29,24 +29,8 @@ final class FileLocks {
     private static final String SUFFIX = ".lock";
     private static final Logger LOG = LoggerFactory.getLogger(FileLocks.class);
 
-    /** A held lock on one waiting file. */
-    static final class Lock {
-        private final Path file;
-        private final Path lockFile;
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private Lock(Path file, Path lockFile, FileChannel channel, FileLock lock) {
-            this.file = file;
-            this.lockFile = lockFile;
-            this.channel = channel;
-            this.lock = lock;
-        }
-
-        /** The waiting file it locks. */
-        Path file() {
-            return file;
-        }
+    /** A held lock on waiting {@code file}: the lock lives as long as its channel is open. */
+    record Lock(Path file, Path lockFile, FileChannel channel) {
 
         /** Releases the lock; the file stays waiting. Safe to call more than once. */
         void release() {
@@ -83,7 +67,7 @@ final class FileLocks {
                 closeQuietly(channel);
                 return Optional.empty();
             }
-            Lock held = new Lock(file, lockFile, channel, lock);
+            Lock held = new Lock(file, lockFile, channel);
             if (!Files.exists(file)) {
                 held.releaseArchived();
                 return Optional.empty();
@@ -126,7 +110,7 @@ final class FileLocks {
         try {
             FileLock lock = channel.tryLock();
             if (lock != null) {
-                return Optional.of(new Lock(dataFile, lockFile, channel, lock));
+                return Optional.of(new Lock(dataFile, lockFile, channel));
             }
         } catch (OverlappingFileLockException | IOException heldElsewhere) {
             // another loader holds it

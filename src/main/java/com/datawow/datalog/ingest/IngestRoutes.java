@@ -39,28 +39,22 @@ public final class IngestRoutes extends EndpointRouteBuilder {
     public static final String DEAD_LETTER = "dead-letter";
 
     private final IngestSettings settings;
-    private final DropDirectory dropDirectory;
-    private final GroupIntake intake;
-    private final GroupLoad load;
-    private final DatalogWrites writes;
-    private final AfterFailedAttempt afterFailedAttempt;
-    private final DeadLetter deadLetter;
-    private final RowQuarantine quarantine;
+    private final IngestSteps steps;
 
-    public IngestRoutes(IngestSettings settings, DropDirectory dropDirectory, GroupIntake intake, GroupLoad load, DatalogWrites writes,
-                        AfterFailedAttempt afterFailedAttempt, DeadLetter deadLetter, RowQuarantine quarantine) {
+    public IngestRoutes(IngestSettings settings, IngestSteps steps) {
         this.settings = settings;
-        this.dropDirectory = dropDirectory;
-        this.intake = intake;
-        this.load = load;
-        this.writes = writes;
-        this.afterFailedAttempt = afterFailedAttempt;
-        this.deadLetter = deadLetter;
-        this.quarantine = quarantine;
+        this.steps = steps;
     }
 
     @Override
     public void configure() {
+        GroupIntake intake = steps.intake();
+        GroupLoad load = steps.load();
+        DatalogWrites writes = steps.writes();
+        AfterFailedAttempt afterFailedAttempt = steps.afterFailedAttempt();
+        DeadLetter deadLetter = steps.deadLetter();
+        RowQuarantine quarantine = steps.quarantine();
+
         // synchronous: the next poll waits for this one's workers, so there are never more than N of them
         from(scheduler(INGEST_FILES).delay(settings.pollDelay().toMillis()).advanced().synchronous(true)).routeId(INGEST_FILES)
                 .description("Polls the drop directory; " + settings.concurrency() + " worker(s) each take the next group of waiting files until none waits")
@@ -145,7 +139,7 @@ public final class IngestRoutes extends EndpointRouteBuilder {
         from(direct(DEAD_LETTER)).routeId(DEAD_LETTER)
                 .description("A rejected file: its 'failed' ledger row, the reason beside it in .error/, then the file itself")
                 .process(deadLetter::recordInLedger)
-                .to(file(dropDirectory.error().toAbsolutePath().toString()).charset("UTF-8").tempFileName(".${file:name}.tmp"))
+                .to(file(deadLetter.directory().toAbsolutePath().toString()).charset("UTF-8").tempFileName(".${file:name}.tmp"))
                 .process(deadLetter::moveFileAside);
     }
 

@@ -27,21 +27,9 @@ import java.util.List;
  * writing the rest. The rows set aside go to {@code rejected_row} batch by batch, in the group's
  * transaction, so memory holds at most a batch of them.
  */
-public final class RowQuarantine {
+public record RowQuarantine(RefusedRowSearch search, RejectedRowTable rejectedRows, FailureClassifier classifier, GroupCopy copy) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RowQuarantine.class);
-
-    private final RefusedRowSearch search;
-    private final RejectedRowTable rejectedRows;
-    private final FailureClassifier classifier;
-    private final GroupCopy copy;
-
-    public RowQuarantine(RefusedRowSearch search, RejectedRowTable rejectedRows, FailureClassifier classifier, GroupCopy copy) {
-        this.search = search;
-        this.rejectedRows = rejectedRows;
-        this.classifier = classifier;
-        this.copy = copy;
-    }
 
     /** A batch PostgreSQL refused in an earlier attempt: its refused rows set aside, the rest written on. */
     public void setAsideRefusedRows(Exchange exchange) throws Exception {

@@ -7,15 +7,7 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /** {@link IngestStatusMXBean} over the daemon's statistics and drop directory. */
-public final class IngestStatus implements IngestStatusMXBean {
-
-    private final IngestStatistics statistics;
-    private final DropDirectory dropDirectory;
-
-    public IngestStatus(IngestStatistics statistics, DropDirectory dropDirectory) {
-        this.statistics = statistics;
-        this.dropDirectory = dropDirectory;
-    }
+public record IngestStatus(IngestStatistics statistics, DropDirectory dropDirectory) implements IngestStatusMXBean {
 
     public static ObjectName objectName(String contextName) {
         try {

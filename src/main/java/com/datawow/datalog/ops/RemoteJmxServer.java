@@ -1,5 +1,6 @@
 package com.datawow.datalog.ops;
 
+import com.datawow.datalog.failure.Stopping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,21 +22,12 @@ import java.util.Map;
 /**
  * Remote JMX over RMI, only when configured: the RMI registry and the connector share one port,
  * bound to the configured address, every connection authenticated with the configured user and
- * password, optionally over TLS. Clients connect to {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}.
+ * password, optionally over TLS. Clients connect to {@code service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi}
+ * ({@link #serviceUrl()}); closing stops the connector and unexports the registry.
  */
-public final class RemoteJmxServer implements AutoCloseable {
+public record RemoteJmxServer(Registry registry, JMXConnectorServer connector, String serviceUrl) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJmxServer.class);
-
-    private final Registry registry;
-    private final JMXConnectorServer connector;
-    private final String serviceUrl;
-
-    private RemoteJmxServer(Registry registry, JMXConnectorServer connector, String serviceUrl) {
-        this.registry = registry;
-        this.connector = connector;
-        this.serviceUrl = serviceUrl;
-    }
 
     public static RemoteJmxServer start(RemoteJmxSettings settings, MBeanServer mbeans) throws IOException {
         InetAddress address = InetAddress.getByName(settings.host());
@@ -65,16 +57,10 @@ public final class RemoteJmxServer implements AutoCloseable {
         }
     }
 
-    public String serviceUrl() {
-        return serviceUrl;
-    }
-
     @Override
     public void close() {
         try {
-            connector.stop();
-        } catch (IOException e) {
-            LOG.warn("Remote JMX connector did not stop cleanly: {}", e.getMessage());
+            Stopping.logFailure(LOG, "Remote JMX connector", connector::stop);
         } finally {
             unexport(registry);
         }

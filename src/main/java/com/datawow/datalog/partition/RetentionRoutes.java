@@ -4,22 +4,23 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 import java.time.Duration;
 
-/** Retention, when configured: at start and then every {@code interval}, whole days older than the setting are dropped. */
+/** Retention, when configured: at start and then every hour, whole days older than the setting are dropped. */
 public final class RetentionRoutes extends EndpointRouteBuilder {
 
     public static final String RETENTION = "retention";
 
-    private final Retention retention;
-    private final Duration interval;
+    /** Looks for days to drop at start and then this often: a day ages by the hour at most. */
+    static final Duration INTERVAL = Duration.ofHours(1);
 
-    public RetentionRoutes(Retention retention, Duration interval) {
+    private final Retention retention;
+
+    public RetentionRoutes(Retention retention) {
         this.retention = retention;
-        this.interval = interval;
     }
 
     @Override
     public void configure() {
-        from(scheduler(RETENTION).initialDelay(0).delay(interval.toMillis())).routeId(RETENTION)
+        from(scheduler(RETENTION).initialDelay(0).delay(INTERVAL.toMillis())).routeId(RETENTION)
                 .description("Drops the day partitions older than the retention (today: the days before " + retention.firstDayKept() + ")")
                 .process(exchange -> retention.dropExpired());
     }

@@ -31,17 +31,7 @@ import java.util.Optional;
  * back), and r refused rows at most 1 + 2r·log2(n) probes. Runs in the caller's (the group's)
  * transaction.
  */
-public final class RefusedRowSearch {
-
-    private final CopyDatalogWriter copy;
-    private final DataSource dataSource;
-    private final FailureClassifier classifier;
-
-    public RefusedRowSearch(CopyDatalogWriter copy, DataSource dataSource, FailureClassifier classifier) {
-        this.copy = copy;
-        this.dataSource = dataSource;
-        this.classifier = classifier;
-    }
+public record RefusedRowSearch(CopyDatalogWriter copy, DataSource dataSource, FailureClassifier classifier) {
 
     /**
      * The rows of the batch that {@code table} refuses now, in order, and how many probes it took.
@@ -51,7 +41,7 @@ public final class RefusedRowSearch {
     public Refusals search(ResolvedBatch batch, int fileId, DatalogTable table) throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            Search search = new Search(connection, batch, fileId, table);
+            Search search = new Search((from, to) -> refusalIn(connection, batch, from, to, fileId, table));
             Optional<SQLException> refusal = search.probe(0, batch.size());
             if (refusal.isPresent()) {
                 search.narrow(0, batch.size(), refusal.get());
@@ -70,20 +60,21 @@ public final class RefusedRowSearch {
     public record RefusedRow(int index, String reason) {
     }
 
-    private final class Search {
+    /** Writes rows {@code from..to} and takes them back: PostgreSQL's refusal if it refused one of them. */
+    @FunctionalInterface
+    private interface Probe {
+        Optional<SQLException> refusalIn(int from, int to) throws SQLException;
+    }
 
-        private final Connection connection;
-        private final ResolvedBatch batch;
-        private final int fileId;
-        private final DatalogTable table;
+    /** The bisection over one batch: the refused rows it found, and the probes it took. */
+    private static final class Search {
+
+        private final Probe probe;
         private final List<RefusedRow> refused = new ArrayList<>();
         private int probes;
 
-        Search(Connection connection, ResolvedBatch batch, int fileId, DatalogTable table) {
-            this.connection = connection;
-            this.batch = batch;
-            this.fileId = fileId;
-            this.table = table;
+        Search(Probe probe) {
+            this.probe = probe;
         }
 
         /** Rows {@code from..to} hold a refused row; {@code refusal} is PostgreSQL's word on the first. */
@@ -105,23 +96,28 @@ public final class RefusedRowSearch {
             }
         }
 
-        /** COPYs the range and rolls it back; PostgreSQL's refusal if it refused a row of it. */
         Optional<SQLException> probe(int from, int to) throws SQLException {
             probes++;
-            Savepoint savepoint = connection.setSavepoint();
-            SQLException refusal = null;
-            try {
-                copy.write(batch, from, to, fileId, table);
-            } catch (SQLException failure) {
-                if (classifier.classify(failure) != FailureKind.BAD_INPUT) {
-                    throw failure;                // not a refused value: the attempt fails like any other
-                }
-                refusal = failure;
-            }
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
-            return Optional.ofNullable(refusal);
+            return probe.refusalIn(from, to);
         }
+    }
+
+    /** COPYs the range and rolls it back to a savepoint; PostgreSQL's refusal if it refused a row of it. */
+    private Optional<SQLException> refusalIn(Connection connection, ResolvedBatch batch, int from, int to, int fileId, DatalogTable table)
+            throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        SQLException refusal = null;
+        try {
+            copy.write(batch, from, to, fileId, table);
+        } catch (SQLException failure) {
+            if (classifier.classify(failure) != FailureKind.BAD_INPUT) {
+                throw failure;                // not a refused value: the attempt fails like any other
+            }
+            refusal = failure;
+        }
+        connection.rollback(savepoint);
+        connection.releaseSavepoint(savepoint);
+        return Optional.ofNullable(refusal);
     }
 
     private static String reasonOf(SQLException refusal) {

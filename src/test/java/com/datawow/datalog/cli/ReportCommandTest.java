@@ -8,7 +8,6 @@ import com.datawow.datalog.testing.TestDatabase;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,14 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(PostgresExtension.class)
 class ReportCommandTest {
 
-    private final TestDatabase database;
-
-    ReportCommandTest(TestDatabase database) {
-        this.database = database;
-    }
-
-    @BeforeEach
-    void oneLoadedFileOfTwoRows() throws SQLException {
+    /** The warehouse the report reads: one loaded file of two rows, consistent. */
+    private static void oneLoadedFileOfTwoRows(TestDatabase database) throws SQLException {
         database.execute("DROP TABLE IF EXISTS rejected_row, datalog, sensor, department, product, ingest_ledger CASCADE");
         Schema.apply(database.dataSource());
         database.execute("INSERT INTO department (department_id, department_name) VALUES (1, 'dep')");
@@ -45,8 +38,10 @@ class ReportCommandTest {
     }
 
     @Test
-    void jsonReportCanBeParsedBackAndExitsZeroWhenEveryCheckPasses() throws Exception {
-        CommandRun run = report("--json");
+    void jsonReportCanBeParsedBackAndExitsZeroWhenEveryCheckPasses(TestDatabase database) throws Exception {
+        oneLoadedFileOfTwoRows(database);
+
+        CommandRun run = report(database, "--json");
 
         assertThat(run.exitCode()).isZero();
         JsonObject json = (JsonObject) Jsoner.deserialize(run.out());
@@ -73,8 +68,10 @@ class ReportCommandTest {
     }
 
     @Test
-    void textReportShowsEachSectionAndTheVerdict() {
-        CommandRun run = report();
+    void textReportShowsEachSectionAndTheVerdict(TestDatabase database) throws SQLException {
+        oneLoadedFileOfTwoRows(database);
+
+        CommandRun run = report(database);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -87,12 +84,13 @@ class ReportCommandTest {
     }
 
     @Test
-    void aFailedIntegrityCheckExitsOneAndIsNamed() throws Exception {
+    void aFailedIntegrityCheckExitsOneAndIsNamed(TestDatabase database) throws Exception {
+        oneLoadedFileOfTwoRows(database);
         database.execute("INSERT INTO datalog (create_at, product_id, sensor_id, product_expire, file_id)"
                 + " VALUES ('2023-01-01 00:01:00', 1, 1, '2023-03-30 00:01:00', 42)");
 
-        CommandRun text = report();
-        CommandRun json = report("--json");
+        CommandRun text = report(database);
+        CommandRun json = report(database, "--json");
 
         assertThat(text.exitCode()).isEqualTo(ReportCommand.EXIT_CHECK_FAILED);
         assertThat(text.out())
@@ -113,7 +111,7 @@ class ReportCommandTest {
         assertThat(run.err()).contains("Cannot read the warehouse");
     }
 
-    private CommandRun report(String... options) {
+    private static CommandRun report(TestDatabase database, String... options) {
         return CommandRun.against(database, "report", options);
     }
 

@@ -10,10 +10,10 @@ import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TestDatabase;
 import com.datawow.datalog.write.WriterKind;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,30 +24,17 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Half an hour of the generator's minutes, loaded with either writer, each into a database of its own. */
+/** Half an hour of the generator's minutes, loaded with either writer, each into an empty warehouse. */
+@ExtendWith(PostgresExtension.class)
 class IngestEndToEndTest {
 
     private static final MinuteRange FIRST_HALF_HOUR = MinuteRange.starting(MinuteRange.MONTH_FIRST, 30);
 
-    @Nested
-    @ExtendWith(PostgresExtension.class)
-    class WithTheCopyWriter {
-        @Test
-        void thirtyGeneratedMinutesLoadIntoExactlyTheGeneratorsRows(TestDatabase database, @TempDir Path dropDir) throws Exception {
-            loadAndCheck(WriterKind.COPY, database, dropDir);
-        }
-    }
-
-    @Nested
-    @ExtendWith(PostgresExtension.class)
-    class WithTheInsertWriter {
-        @Test
-        void thirtyGeneratedMinutesLoadIntoExactlyTheGeneratorsRows(TestDatabase database, @TempDir Path dropDir) throws Exception {
-            loadAndCheck(WriterKind.INSERT, database, dropDir);
-        }
-    }
-
-    private static void loadAndCheck(WriterKind writer, TestDatabase database, Path dropDir) throws Exception {
+    @ParameterizedTest
+    @EnumSource(WriterKind.class)
+    void thirtyGeneratedMinutesLoadIntoExactlyTheGeneratorsRows(WriterKind writer, TestDatabase database, @TempDir Path dropDir)
+            throws Exception {
+        database.execute("DROP TABLE IF EXISTS rejected_row, datalog, ingest_ledger, sensor, department, product CASCADE");
         new SampleFileGenerator(dropDir, 2, GenerationProgress.NONE).generate(FIRST_HALF_HOUR);
         List<SampleMinute> minutes = SampleGenerator.minutes(FIRST_HALF_HOUR);
 

@@ -161,10 +161,7 @@ class PartitionedLoadingTest {
 
     @Test
     void aDatalogFromAnEarlierVersionKeepsLoadingIntoThePlainTable() throws Exception {
-        database.execute(EarlierSchema.DDL);
-        dropMinutes(LocalDateTime.of(2023, 1, 17, 0, 0), 5);
-
-        load();
+        loadIntoAnEarlierVersionsDatalog(LocalDateTime.of(2023, 1, 17, 0, 0), 5);
 
         assertThat(database.queryRows("SELECT relkind::text FROM pg_class WHERE relname = 'datalog'")).containsExactly(List.of("r"));
         assertThat(partitions()).isEmpty();
@@ -174,9 +171,7 @@ class PartitionedLoadingTest {
 
     @Test
     void schemaMigrateConvertsADatalogFromAnEarlierVersionIntoDayPartitionsKeepingEveryRowAndId() throws Exception {
-        database.execute(EarlierSchema.DDL);
-        dropMinutes(LocalDateTime.of(2023, 1, 17, 23, 58), 4);
-        load();
+        loadIntoAnEarlierVersionsDatalog(LocalDateTime.of(2023, 1, 17, 23, 58), 4);
         String everyRow = "SELECT log_id, create_at, product_id, sensor_id, product_expire, file_id FROM datalog ORDER BY log_id";
         List<List<Object>> before = database.queryRows(everyRow);
         long highestId = database.queryLong("SELECT max(log_id) FROM datalog");
@@ -196,6 +191,13 @@ class PartitionedLoadingTest {
         assertThat(database.queryLong("SELECT count(*) FROM datalog_20230118")).isEqualTo(3L * ROWS);
         assertThat(database.queryLong("SELECT min(log_id) FROM datalog WHERE create_at >= '2023-01-18 00:02'")).isGreaterThan(highestId);
         assertChecksPass();
+    }
+
+    /** The warehouse as an earlier version made it (datalog a plain table), {@code count} minutes from {@code first} loaded. */
+    private void loadIntoAnEarlierVersionsDatalog(LocalDateTime first, int count) throws Exception {
+        database.execute(EarlierSchema.DDL);
+        dropMinutes(first, count);
+        load();
     }
 
     private void load() throws Exception {

@@ -44,35 +44,33 @@ class RouteControlOverJmxTest {
             assertThat(ledgerRows(database)).isEqualTo(2);
             assertThat(mbeans.getAttribute(route, "State")).isEqualTo("Started");
 
-            mbeans.invoke(route, "suspend", new Object[0], new String[0]);
-            assertThat(mbeans.getAttribute(route, "State")).isEqualTo("Suspended");
-            NotifyBuilder anyPoll = new NotifyBuilder(loader.daemon().camelContext()).fromRoute("ingest-files").whenReceived(1).create();
-            List<String> whileSuspended = samples.drop(dropDir, 2);
-            assertThat(anyPoll.matches(SEVERAL_POLLS.toMillis(), TimeUnit.MILLISECONDS))
-                    .as("the route polls (every 100 ms when running) while suspended").isFalse();
-            assertThat(RunningLoader.namesIn(dropDir)).containsAll(whileSuspended);
-            assertThat(ledgerRows(database)).as("files taken while suspended").isEqualTo(2);
-
-            mbeans.invoke(route, "resume", new Object[0], new String[0]);
-            loader.awaitDrained(Duration.ofMinutes(1));
-            assertThat(ledgerRows(database)).isEqualTo(4);
-            assertThat(RunningLoader.namesIn(dropDir.resolve(".done"))).containsAll(whileSuspended);
-
-            mbeans.invoke(route, "stop", new Object[0], new String[0]);
-            assertThat(mbeans.getAttribute(route, "State")).isEqualTo("Stopped");
-            NotifyBuilder anyPollWhileStopped = new NotifyBuilder(loader.daemon().camelContext()).fromRoute("ingest-files")
-                    .whenReceived(1).create();
-            List<String> whileStopped = samples.drop(dropDir, 2);
-            assertThat(anyPollWhileStopped.matches(SEVERAL_POLLS.toMillis(), TimeUnit.MILLISECONDS))
-                    .as("the route polls while stopped").isFalse();
-            assertThat(RunningLoader.namesIn(dropDir)).containsAll(whileStopped);
-            assertThat(ledgerRows(database)).as("files taken while stopped").isEqualTo(4);
-
-            mbeans.invoke(route, "start", new Object[0], new String[0]);
-            loader.awaitDrained(Duration.ofMinutes(1));
-            assertThat(ledgerRows(database)).isEqualTo(6);
-            assertThat(RunningLoader.namesIn(dropDir.resolve(".done"))).containsAll(whileStopped);
+            new Pause("suspend", "Suspended", "resume").takesNoFileUntilUndone(route, loader, samples, dropDir, database);
+            new Pause("stop", "Stopped", "start").takesNoFileUntilUndone(route, loader, samples, dropDir, database);
             assertThat(database.queryLong("SELECT count(*) FROM datalog")).isEqualTo(6 * 1_914);
+        }
+    }
+
+    /** A JMX operation that pauses the route ({@code operation}, leaving it {@code state}) and the one that undoes it. */
+    private record Pause(String operation, String state, String undo) {
+
+        /** While paused the route polls no more and two dropped files wait; once undone, they are loaded. */
+        void takesNoFileUntilUndone(ObjectName route, RunningLoader loader, SampleFiles samples, Path dropDir, TestDatabase database)
+                throws Exception {
+            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+            long ledgerRowsBefore = ledgerRows(database);
+            mbeans.invoke(route, operation, new Object[0], new String[0]);
+            assertThat(mbeans.getAttribute(route, "State")).isEqualTo(state);
+            NotifyBuilder anyPoll = new NotifyBuilder(loader.daemon().camelContext()).fromRoute("ingest-files").whenReceived(1).create();
+            List<String> whilePaused = samples.drop(dropDir, 2);
+            assertThat(anyPoll.matches(SEVERAL_POLLS.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the route polls (every 100 ms when running) while " + state).isFalse();
+            assertThat(RunningLoader.namesIn(dropDir)).containsAll(whilePaused);
+            assertThat(ledgerRows(database)).as("files taken while " + state).isEqualTo(ledgerRowsBefore);
+
+            mbeans.invoke(route, undo, new Object[0], new String[0]);
+            loader.awaitDrained(Duration.ofMinutes(1));
+            assertThat(ledgerRows(database)).isEqualTo(ledgerRowsBefore + 2);
+            assertThat(RunningLoader.namesIn(dropDir.resolve(".done"))).containsAll(whilePaused);
         }
     }
 

@@ -1,12 +1,9 @@
 package com.datawow.datalog.parquet;
 
-import org.apache.parquet.conf.ParquetConfiguration;
+import com.datawow.datalog.tools.generate.IndexedRowWriteSupport;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -14,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +40,10 @@ import java.util.function.IntFunction;
  * (as text or number) or, for a timestamp type, the row's {@code create_at}.
  */
 public final class SensorLogFixture {
+
+    /** The minute of the reader tests' files, and the name pandas gives such a file. */
+    public static final LocalDateTime MINUTE = LocalDateTime.of(2023, 1, 1, 0, 5);
+    public static final String NAME = "2023-01-01 00:05:00.parquet";
 
     /** The sensor-log columns, in the order of the sample files. */
     public static final List<String> COLUMNS =
@@ -168,7 +170,7 @@ public final class SensorLogFixture {
         MessageType schema = new MessageType("schema", layout.stream()
                 .map(c -> c.getValue().declare(c.getKey(), repetition, adjustedToUtc))
                 .toList());
-        try (ParquetWriter<Integer> writer = new Builder(new LocalOutputFile(file), new RowWriteSupport(schema, layout))
+        try (ParquetWriter<Integer> writer = new RowWriteSupport(schema, layout).writerBuilder(new LocalOutputFile(file))
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE)
                 .withCodecFactory(Codec.factory(PAGE_SIZE))
@@ -216,72 +218,30 @@ public final class SensorLogFixture {
     }
 
     /** Writes row {@code index} column by column; a null value is left out, which Parquet reads as null. */
-    private final class RowWriteSupport extends WriteSupport<Integer> {
+    private final class RowWriteSupport extends IndexedRowWriteSupport {
 
-        private final MessageType schema;
         private final List<Entry<String, ColumnType>> layout;
-        private RecordConsumer consumer;
 
         RowWriteSupport(MessageType schema, List<Entry<String, ColumnType>> layout) {
-            this.schema = schema;
+            super(schema);
             this.layout = layout;
-        }
-
-        @Override
-        public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-            return new WriteContext(schema, Map.of());
-        }
-
-        @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(schema, Map.of());
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.consumer = recordConsumer;
         }
 
         @Override
         public void write(Integer index) {
             SensorLogRow row = rowAt.apply(index);
-            consumer.startMessage();
+            consumer().startMessage();
             for (int field = 0; field < layout.size(); field++) {
                 String name = layout.get(field).getKey();
                 ColumnType type = layout.get(field).getValue();
                 Object value = value(name, type, index, row);
                 if (value != null) {
-                    consumer.startField(name, field);
-                    type.write(consumer, value);
-                    consumer.endField(name, field);
+                    consumer().startField(name, field);
+                    type.write(consumer(), value);
+                    consumer().endField(name, field);
                 }
             }
-            consumer.endMessage();
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-
-        private final WriteSupport<Integer> writeSupport;
-
-        Builder(OutputFile file, WriteSupport<Integer> writeSupport) {
-            super(file);
-            this.writeSupport = writeSupport;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(org.apache.hadoop.conf.Configuration configuration) {
-            return writeSupport;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(ParquetConfiguration configuration) {
-            return writeSupport;
+            consumer().endMessage();
         }
     }
 }

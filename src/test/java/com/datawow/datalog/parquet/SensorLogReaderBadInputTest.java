@@ -17,6 +17,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.datawow.datalog.parquet.SensorLogFixture.MINUTE;
+import static com.datawow.datalog.parquet.SensorLogFixture.NAME;
 import static com.datawow.datalog.parquet.SensorLogFiles.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,8 +27,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Every kind of bad input fails with its named exception, naming the file and, where there is one, the row. */
 class SensorLogReaderBadInputTest {
 
-    private static final String NAME = "2023-01-01 00:05:00.parquet";
-    private static final LocalDateTime MINUTE = LocalDateTime.of(2023, 1, 1, 0, 5);
     private static final List<SensorLogRow> ROWS = new SampleRows(1).minute(MINUTE, 300);
 
     @TempDir

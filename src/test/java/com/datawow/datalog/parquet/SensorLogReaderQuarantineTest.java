@@ -10,12 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import static com.datawow.datalog.parquet.SensorLogFixture.MINUTE;
+import static com.datawow.datalog.parquet.SensorLogFixture.NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -26,8 +27,6 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class SensorLogReaderQuarantineTest {
 
-    private static final String NAME = "2023-01-01 00:05:00.parquet";
-    private static final LocalDateTime MINUTE = LocalDateTime.of(2023, 1, 1, 0, 5);
     private static final List<SensorLogRow> ROWS = new SampleRows(3).minute(MINUTE, 300);
 
     @TempDir

@@ -10,14 +10,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
+import static com.datawow.datalog.parquet.SensorLogFixture.MINUTE;
+import static com.datawow.datalog.parquet.SensorLogFixture.NAME;
 import static com.datawow.datalog.parquet.SensorLogFiles.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every valid variation of a sensor-log file reads back exactly the rows written. */
 class SensorLogReaderValidInputTest {
 
-    private static final LocalDateTime MINUTE = LocalDateTime.of(2023, 1, 1, 0, 5);
     private static final List<SensorLogRow> ROWS = new SampleRows(0).minute(MINUTE, 1_914);
 
     @TempDir
@@ -25,7 +27,7 @@ class SensorLogReaderValidInputTest {
 
     @Test
     void readsAFileAsPandasWritesIt() throws IOException {
-        Path file = SensorLogFixture.of(ROWS).writeTo(dir, "2023-01-01 00:05:00.parquet");
+        Path file = SensorLogFixture.of(ROWS).writeTo(dir, NAME);
 
         assertThat(readAll(file, 500)).containsExactlyElementsOf(ROWS);
     }
@@ -33,17 +35,13 @@ class SensorLogReaderValidInputTest {
     @ParameterizedTest
     @EnumSource(value = ColumnType.class, names = {"TIMESTAMP_MILLIS", "TIMESTAMP_MICROS", "TIMESTAMP_NANOS", "INT96"})
     void readsEveryTimestampEncoding(ColumnType timestamps) throws IOException {
-        Path file = SensorLogFixture.of(ROWS).timestamps(timestamps).writeTo(dir, "t.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(ROWS);
+        assertReadsBack(ROWS, file -> file.timestamps(timestamps));
     }
 
     @ParameterizedTest
     @EnumSource(value = ColumnType.class, names = {"TIMESTAMP_MILLIS", "TIMESTAMP_MICROS", "TIMESTAMP_NANOS"})
     void readsUtcAdjustedTimestampsAsTheirUtcWallClock(ColumnType timestamps) throws IOException {
-        Path file = SensorLogFixture.of(ROWS).timestamps(timestamps).adjustedToUtc(true).writeTo(dir, "utc.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(ROWS);
+        assertReadsBack(ROWS, file -> file.timestamps(timestamps).adjustedToUtc(true));
     }
 
     @ParameterizedTest
@@ -65,43 +63,32 @@ class SensorLogReaderValidInputTest {
     @ParameterizedTest
     @EnumSource(value = Codec.class, names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD"})
     void readsEverySupportedCodec(Codec codec) throws IOException {
-        Path file = SensorLogFixture.of(ROWS).codec(codec).writeTo(dir, "c.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(ROWS);
+        assertReadsBack(ROWS, file -> file.codec(codec));
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void readsDictionaryAndPlainPages(boolean dictionary) throws IOException {
-        Path file = SensorLogFixture.of(ROWS).dictionary(dictionary).writeTo(dir, "d.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(ROWS);
+        assertReadsBack(ROWS, file -> file.dictionary(dictionary));
     }
 
     @Test
     void readsSeveralRowGroupsWithBatchesSpanningThem() throws IOException {
-        Path file = SensorLogFixture.of(ROWS).rowGroupRows(300).writeTo(dir, "groups.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(ROWS);
+        assertReadsBack(ROWS, file -> file.rowGroupRows(300));
     }
 
     @Test
     void readsColumnsInAnyOrderAndIgnoresExtraColumns() throws IOException {
-        Path file = SensorLogFixture.of(ROWS)
+        assertReadsBack(ROWS, file -> file
                 .extraColumn("temperature", ColumnType.DOUBLE)
                 .extraColumn("note", ColumnType.STRING)
                 .extraColumn("loaded_at", ColumnType.INT96)
-                .columnOrder("product_expire", "note", "sensor_serial", "temperature", "create_at")
-                .writeTo(dir, "order.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(ROWS);
+                .columnOrder("product_expire", "note", "sensor_serial", "temperature", "create_at"));
     }
 
     @Test
     void ignoresExtraColumnsEvenOfTypesItCouldNotRead() throws IOException {
-        Path file = SensorLogFixture.of(ROWS).extraColumn("raw", ColumnType.INT32).writeTo(dir, "extra.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(ROWS);
+        assertReadsBack(ROWS, file -> file.extraColumn("raw", ColumnType.INT32));
     }
 
     @Test
@@ -109,36 +96,27 @@ class SensorLogReaderValidInputTest {
         List<SensorLogRow> rows = List.of(
                 ROWS.get(0).withDepartmentName("Qualitätssicherung Zürich").withProductName("牛乳 1L"),
                 ROWS.get(1).withSensorSerial("датчик-№7 🌡").withProductName("  padded  "));
-        Path file = SensorLogFixture.of(rows).writeTo(dir, "utf8.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(rows);
+        assertReadsBack(rows, UnaryOperator.identity());
     }
 
     @Test
     void readsTextStoredAsUnannotatedByteArraysAsUtf8() throws IOException {
         List<SensorLogRow> rows = List.of(ROWS.get(0).withDepartmentName("Lebensmittel ä"));
-        Path file = SensorLogFixture.of(rows)
+        assertReadsBack(rows, file -> file
                 .column("department_name", ColumnType.BINARY)
                 .column("sensor_serial", ColumnType.BINARY)
-                .column("product_name", ColumnType.BINARY)
-                .writeTo(dir, "binary.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(rows);
+                .column("product_name", ColumnType.BINARY));
     }
 
     @Test
     void readsRequiredAsWellAsOptionalColumns() throws IOException {
-        Path file = SensorLogFixture.of(ROWS).requiredColumns().writeTo(dir, "required.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(ROWS);
+        assertReadsBack(ROWS, SensorLogFixture::requiredColumns);
     }
 
     @Test
     void acceptsAProductExpiringTheMinuteItWasCreated() throws IOException {
         List<SensorLogRow> rows = List.of(ROWS.get(0).withProductExpire(ROWS.get(0).createAt()));
-        Path file = SensorLogFixture.of(rows).writeTo(dir, "same.parquet");
-
-        assertThat(readAll(file, 500)).containsExactlyElementsOf(rows);
+        assertReadsBack(rows, UnaryOperator.identity());
     }
 
     @Test
@@ -164,5 +142,12 @@ class SensorLogReaderValidInputTest {
             assertThat(batches).extracting(SensorLogBatch::size).containsExactly(500, 500, 500, 414);
             assertThat(batches.get(3).rowNumber(413)).isEqualTo(1_914);
         }
+    }
+
+    /** {@code rows}, written as {@code variation} says, read back exactly (in batches of 500). */
+    private void assertReadsBack(List<SensorLogRow> rows, UnaryOperator<SensorLogFixture> variation) throws IOException {
+        Path file = variation.apply(SensorLogFixture.of(rows)).writeTo(dir, "variation.parquet");
+
+        assertThat(readAll(file, 500)).containsExactlyElementsOf(rows);
     }
 }

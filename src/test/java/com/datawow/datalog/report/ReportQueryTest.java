@@ -4,10 +4,15 @@ import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static com.datawow.datalog.report.IntegrityCheck.DATALOG_FROM_LOADED_FILE;
 import static com.datawow.datalog.report.IntegrityCheck.DATALOG_HAS_PRODUCT;
@@ -19,61 +24,52 @@ import static com.datawow.datalog.report.IntegrityCheck.REJECTED_ROW_FROM_LOADED
 import static com.datawow.datalog.report.IntegrityCheck.SENSOR_HAS_DEPARTMENT;
 import static com.datawow.datalog.report.WarehouseContents.FIRST_MINUTE;
 import static com.datawow.datalog.report.WarehouseContents.LAST_LOAD;
+import static com.datawow.datalog.report.WarehouseContents.consistentWarehouse;
 import static com.datawow.datalog.report.WarehouseContents.SECOND_MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 @ExtendWith(PostgresExtension.class)
 class ReportQueryTest {
 
-    @Test
-    void anEmptyWarehouseHasNoRowsNoLoadsAndPassesEveryCheck(TestDatabase database) throws SQLException {
-        WarehouseContents.emptyWarehouse(database);
-
-        WarehouseReport report = new ReportQuery(database.dataSource()).run();
-
-        assertThat(report.rowsPerTable()).containsExactly(
-                Map.entry("department", 0L), Map.entry("sensor", 0L), Map.entry("product", 0L), Map.entry("datalog", 0L));
-        assertThat(report.ledger()).isEqualTo(new LedgerSummary(0, 0, 0, 0, 0, 0, 0, Optional.empty()));
-        assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.empty(), Optional.empty()));
-        assertThat(report.checks()).hasSize(IntegrityCheck.values().length).allMatch(CheckResult::passed);
-        assertThat(report.allChecksPassed()).isTrue();
+    /** How a test's warehouse is made: empty, consistent, or consistent but for something it is made to hold. */
+    @FunctionalInterface
+    interface Warehouse {
+        void makeIn(TestDatabase database) throws SQLException;
     }
 
-    @Test
-    void aConsistentWarehouseIsCountedAndPassesEveryCheck(TestDatabase database) throws SQLException {
-        WarehouseContents.consistentWarehouse(database);
+    static Stream<Arguments> consistentWarehouses() {
+        return Stream.of(
+                arguments("an empty warehouse has no rows, no loads",
+                        (Warehouse) WarehouseContents::emptyWarehouse,
+                        List.of(0L, 0L, 0L, 0L),
+                        new LedgerSummary(0, 0, 0, 0, 0, 0, 0, Optional.empty()),
+                        new CreateAtRange(Optional.empty(), Optional.empty())),
+                // the last load is the latest *loaded* file, not the later duplicate or failure
+                arguments("a consistent warehouse is counted",
+                        (Warehouse) WarehouseContents::consistentWarehouse,
+                        List.of(2L, 3L, 2L, 5L),
+                        new LedgerSummary(2, 1, 0, 1, 0, 5, 0, Optional.of(LAST_LOAD)),
+                        new CreateAtRange(Optional.of(FIRST_MINUTE), Optional.of(SECOND_MINUTE))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("consistentWarehouses")
+    void aConsistentWarehouseIsCountedAndPassesEveryCheck(String situation, Warehouse warehouse, List<Long> departmentsSensorsProductsDatalog,
+                                                          LedgerSummary ledger, CreateAtRange createAt, TestDatabase database) throws SQLException {
+        warehouse.makeIn(database);
 
         WarehouseReport report = new ReportQuery(database.dataSource()).run();
 
         assertThat(report.rowsPerTable()).containsExactly(
-                Map.entry("department", 2L), Map.entry("sensor", 3L), Map.entry("product", 2L), Map.entry("datalog", 5L));
-        // the last load is the latest *loaded* file, not the later duplicate or failure
-        assertThat(report.ledger()).isEqualTo(new LedgerSummary(2, 1, 0, 1, 0, 5, 0, Optional.of(LAST_LOAD)));
-        assertThat(report.createAt()).isEqualTo(new CreateAtRange(Optional.of(FIRST_MINUTE), Optional.of(SECOND_MINUTE)));
+                Map.entry("department", departmentsSensorsProductsDatalog.get(0)), Map.entry("sensor", departmentsSensorsProductsDatalog.get(1)),
+                Map.entry("product", departmentsSensorsProductsDatalog.get(2)), Map.entry("datalog", departmentsSensorsProductsDatalog.get(3)));
+        assertThat(report.ledger()).isEqualTo(ledger);
+        assertThat(report.createAt()).isEqualTo(createAt);
         assertThat(report.checks()).extracting(CheckResult::check).containsExactly(IntegrityCheck.values());
         assertThat(report.failedChecks()).isEmpty();
-    }
-
-    @Test
-    void aDatalogRowFromAFileNotInTheLedgerFailsTheLineageCheck(TestDatabase database) throws SQLException {
-        WarehouseContents.consistentWarehouse(database).datalogRow(99, 1, 1, SECOND_MINUTE);
-
-        WarehouseReport report = new ReportQuery(database.dataSource()).run();
-
-        assertThat(report.failedChecks()).containsExactly(new CheckResult(DATALOG_FROM_LOADED_FILE, 1));
-        assertThat(report.allChecksPassed()).isFalse();
-    }
-
-    @Test
-    void rowsOfAFileThatIsInTheLedgerButNotLoadedFailTheLineageCheck(TestDatabase database) throws SQLException {
-        WarehouseContents.consistentWarehouse(database)
-                .datalogRow(3, 1, 1, FIRST_MINUTE)     // file 3 is a duplicate
-                .datalogRow(4, 1, 1, FIRST_MINUTE);    // file 4 failed
-
-        WarehouseReport report = new ReportQuery(database.dataSource()).run();
-
-        assertThat(report.failedChecks()).containsExactly(new CheckResult(DATALOG_FROM_LOADED_FILE, 2));
+        assertThat(report.allChecksPassed()).isTrue();
     }
 
     @Test
@@ -91,17 +87,6 @@ class ReportQueryTest {
     }
 
     @Test
-    void aLoadedFileWhoseLedgerRowCountDiffersFromItsRowsFailsTheRowCountCheck(TestDatabase database) throws SQLException {
-        WarehouseContents.consistentWarehouse(database)
-                .execute("UPDATE ingest_ledger SET row_count = 4 WHERE file_id = 1")
-                .ledgerRow(5, "2023-01-01 00:02:00.parquet", "c5", 7, "loaded", LAST_LOAD); // no rows at all
-
-        WarehouseReport report = new ReportQuery(database.dataSource()).run();
-
-        assertThat(report.failedChecks()).containsExactly(new CheckResult(LEDGER_ROW_COUNT_MATCHES, 2));
-    }
-
-    @Test
     void rowsSetAsideByQuarantineAreCountedForTheLoadedFiles(TestDatabase database) throws SQLException {
         WarehouseContents.consistentWarehouse(database)
                 .execute("UPDATE ingest_ledger SET rejected_row_count = 2 WHERE file_id = 1")
@@ -114,49 +99,59 @@ class ReportQueryTest {
         assertThat(report.failedChecks()).isEmpty();
     }
 
-    @Test
-    void aRejectedRowOfAFileThatIsNotLoadedFailsItsLineageCheck(TestDatabase database) throws SQLException {
-        WarehouseContents.consistentWarehouse(database)
-                .rejectedRow(3, 1)     // file 3 is a duplicate
-                .rejectedRow(4, 1)     // file 4 failed
-                .execute("ALTER TABLE rejected_row DROP CONSTRAINT rejected_row_file_id_fkey")
-                .rejectedRow(99, 1);   // file 99 is in no ledger row at all
-
-        WarehouseReport report = new ReportQuery(database.dataSource()).run();
-
-        assertThat(report.failedChecks()).containsExactly(new CheckResult(REJECTED_ROW_FROM_LOADED_FILE, 3));
+    static Stream<Arguments> inconsistencies() {
+        return Stream.of(
+                arguments("a datalog row from a file not in the ledger fails the lineage check",
+                        (Warehouse) database -> consistentWarehouse(database).datalogRow(99, 1, 1, SECOND_MINUTE),
+                        List.of(new CheckResult(DATALOG_FROM_LOADED_FILE, 1))),
+                arguments("rows of a file that is in the ledger but not loaded fail the lineage check",
+                        (Warehouse) database -> consistentWarehouse(database)
+                                .datalogRow(3, 1, 1, FIRST_MINUTE)     // file 3 is a duplicate
+                                .datalogRow(4, 1, 1, FIRST_MINUTE),    // file 4 failed
+                        List.of(new CheckResult(DATALOG_FROM_LOADED_FILE, 2))),
+                arguments("a loaded file whose ledger row count differs from its rows fails the row count check",
+                        (Warehouse) database -> consistentWarehouse(database)
+                                .execute("UPDATE ingest_ledger SET row_count = 4 WHERE file_id = 1")
+                                .ledgerRow(5, "2023-01-01 00:02:00.parquet", "c5", 7, "loaded", LAST_LOAD), // no rows at all
+                        List.of(new CheckResult(LEDGER_ROW_COUNT_MATCHES, 2))),
+                arguments("a rejected row of a file that is not loaded fails its lineage check",
+                        (Warehouse) database -> consistentWarehouse(database)
+                                .rejectedRow(3, 1)     // file 3 is a duplicate
+                                .rejectedRow(4, 1)     // file 4 failed
+                                .execute("ALTER TABLE rejected_row DROP CONSTRAINT rejected_row_file_id_fkey")
+                                .rejectedRow(99, 1),   // file 99 is in no ledger row at all
+                        List.of(new CheckResult(REJECTED_ROW_FROM_LOADED_FILE, 3))),
+                arguments("a loaded file whose ledger rejected count differs from its rejected rows fails the count check",
+                        (Warehouse) database -> consistentWarehouse(database)
+                                .rejectedRow(1, 5)                                                         // the ledger says none
+                                .execute("UPDATE ingest_ledger SET rejected_row_count = 3 WHERE file_id = 2"),   // it has none
+                        List.of(new CheckResult(LEDGER_REJECTED_COUNT_MATCHES, 2))),
+                arguments("orphan dimension ids are found even when the foreign keys are gone",
+                        (Warehouse) database -> consistentWarehouse(database)
+                                .execute("ALTER TABLE sensor DROP CONSTRAINT sensor_department_id_fkey")
+                                .execute("ALTER TABLE datalog DROP CONSTRAINT datalog_sensor_id_fkey")
+                                .execute("ALTER TABLE datalog DROP CONSTRAINT datalog_product_id_fkey")
+                                .execute("INSERT INTO sensor (sensor_id, sensor_serial, department_id) VALUES (9, 's9', 99)")
+                                .execute("UPDATE ingest_ledger SET row_count = 5 WHERE file_id = 2")
+                                .datalogRow(2, 77, 1, SECOND_MINUTE)
+                                .datalogRow(2, 78, 88, SECOND_MINUTE)
+                                .datalogRow(2, 1, 88, SECOND_MINUTE),
+                        List.of(new CheckResult(SENSOR_HAS_DEPARTMENT, 1),
+                                new CheckResult(DATALOG_HAS_SENSOR, 2),
+                                new CheckResult(DATALOG_HAS_PRODUCT, 2),
+                                new CheckResult(FOREIGN_KEYS_ENFORCED, 2))));   // datalog and its default partition lost both keys
     }
 
-    @Test
-    void aLoadedFileWhoseLedgerRejectedCountDiffersFromItsRejectedRowsFailsTheCountCheck(TestDatabase database) throws SQLException {
-        WarehouseContents.consistentWarehouse(database)
-                .rejectedRow(1, 5)                                                         // the ledger says none
-                .execute("UPDATE ingest_ledger SET rejected_row_count = 3 WHERE file_id = 2");   // it has none
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inconsistencies")
+    void anInconsistencyFailsExactlyTheChecksItBreaks(String situation, Warehouse inconsistent, List<CheckResult> failed,
+                                                      TestDatabase database) throws SQLException {
+        inconsistent.makeIn(database);
 
         WarehouseReport report = new ReportQuery(database.dataSource()).run();
 
-        assertThat(report.failedChecks()).containsExactly(new CheckResult(LEDGER_REJECTED_COUNT_MATCHES, 2));
-    }
-
-    @Test
-    void orphanDimensionIdsAreFoundEvenWhenTheForeignKeysAreGone(TestDatabase database) throws SQLException {
-        WarehouseContents.consistentWarehouse(database)
-                .execute("ALTER TABLE sensor DROP CONSTRAINT sensor_department_id_fkey")
-                .execute("ALTER TABLE datalog DROP CONSTRAINT datalog_sensor_id_fkey")
-                .execute("ALTER TABLE datalog DROP CONSTRAINT datalog_product_id_fkey")
-                .execute("INSERT INTO sensor (sensor_id, sensor_serial, department_id) VALUES (9, 's9', 99)")
-                .execute("UPDATE ingest_ledger SET row_count = 5 WHERE file_id = 2")
-                .datalogRow(2, 77, 1, SECOND_MINUTE)
-                .datalogRow(2, 78, 88, SECOND_MINUTE)
-                .datalogRow(2, 1, 88, SECOND_MINUTE);
-
-        WarehouseReport report = new ReportQuery(database.dataSource()).run();
-
-        assertThat(report.failedChecks()).containsExactly(
-                new CheckResult(SENSOR_HAS_DEPARTMENT, 1),
-                new CheckResult(DATALOG_HAS_SENSOR, 2),
-                new CheckResult(DATALOG_HAS_PRODUCT, 2),
-                new CheckResult(FOREIGN_KEYS_ENFORCED, 2));   // datalog and its default partition lost both keys
+        assertThat(report.failedChecks()).as(situation).containsExactlyElementsOf(failed);
+        assertThat(report.allChecksPassed()).isFalse();
     }
 
     @Test

@@ -17,17 +17,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /** A bench run's temporary directory and databases: sample files generated into it, everything removed at the end unless kept. */
-final class BenchWorkspace {
-
-    private final BenchOptions options;
-    private final PrintWriter out;
-    private final Path dir;
-
-    private BenchWorkspace(BenchOptions options, PrintWriter out, Path dir) {
-        this.options = options;
-        this.out = out;
-        this.dir = dir;
-    }
+record BenchWorkspace(BenchOptions options, PrintWriter out, Path dir) {
 
     static BenchWorkspace create(BenchOptions options, PrintWriter out) throws IOException {
         return new BenchWorkspace(options, out, Files.createTempDirectory(Files.createDirectories(options.workDir()), "datalog-bench-"));

@@ -20,19 +20,9 @@ import java.util.Locale;
  * database, import the same resolved rows with one raw COPY into a second fresh database, print the table,
  * and clean up (unless asked to keep everything).
  */
-public final class Benchmark {
+public record Benchmark(BenchOptions options, LoaderJvm loader, PrintWriter out) {
 
     public static final int EXIT_LOADER_FAILED = 1;
-
-    private final BenchOptions options;
-    private final LoaderJvm loader;
-    private final PrintWriter out;
-
-    public Benchmark(BenchOptions options, LoaderJvm loader, PrintWriter out) {
-        this.options = options;
-        this.loader = loader;
-        this.out = out;
-    }
 
     public int run() throws Exception {
         BenchWorkspace workspace = BenchWorkspace.create(options, out);

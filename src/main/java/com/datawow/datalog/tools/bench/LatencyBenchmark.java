@@ -27,26 +27,17 @@ import java.util.stream.Stream;
  * commits with its rows, so that is when they are visible. A first file warms the daemon up and
  * is not counted.
  */
-public final class LatencyBenchmark {
+public record LatencyBenchmark(BenchOptions options, int drops, LoaderJvm loader, PrintWriter out) {
 
     /** Between two drops the daemon idles, as it does between minutes. */
     private static final Duration PAUSE = Duration.ofSeconds(2);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 5;
 
-    private final BenchOptions options;
-    private final int drops;
-    private final LoaderJvm loader;
-    private final PrintWriter out;
-
-    public LatencyBenchmark(BenchOptions options, int drops, LoaderJvm loader, PrintWriter out) {
+    public LatencyBenchmark {
         if (drops < 1) {
             throw new IllegalArgumentException("--latency needs at least 1 drop, got " + drops);
         }
-        this.options = options;
-        this.drops = drops;
-        this.loader = loader;
-        this.out = out;
     }
 
     public int run() throws Exception {

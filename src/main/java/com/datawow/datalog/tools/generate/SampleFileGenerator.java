@@ -17,19 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * the calling thread (it is sequential by nature); encoding and writing the files, the costly
  * part, runs on a few writer threads, with a bounded number of minutes in flight.
  */
-public final class SampleFileGenerator {
+public record SampleFileGenerator(Path directory, int writerThreads, GenerationProgress progress) {
 
-    private final Path directory;
-    private final int writerThreads;
-    private final GenerationProgress progress;
-
-    public SampleFileGenerator(Path directory, int writerThreads, GenerationProgress progress) {
+    public SampleFileGenerator {
         if (writerThreads < 1) {
             throw new IllegalArgumentException("At least one writer thread is needed, got " + writerThreads);
         }
-        this.directory = directory;
-        this.writerThreads = writerThreads;
-        this.progress = progress;
     }
 
     /** Writes one file per minute of {@code range}; fails on the first file that cannot be written. */

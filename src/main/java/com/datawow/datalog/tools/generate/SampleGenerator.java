@@ -49,10 +49,6 @@ public final class SampleGenerator implements Iterator<SampleMinute> {
         return catalog;
     }
 
-    public MinuteRange range() {
-        return range;
-    }
-
     @Override
     public boolean hasNext() {
         return !next.isAfter(range.last());

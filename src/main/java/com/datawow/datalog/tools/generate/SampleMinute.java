@@ -8,27 +8,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.AbstractList;
 import java.util.List;
 
-/** The rows of one sample file: the catalog's template with this minute's products and expiries. */
-public final class SampleMinute {
+/**
+ * The rows of one sample file: the catalog's template with this minute's products and expiries
+ * (row i's product and days to expiry at index i). The generator makes it; the arrays are its
+ * draws, read and never changed.
+ */
+public record SampleMinute(LocalDateTime createAt, List<TemplateRow> template, String[] productNames, int[] expiryDays) {
 
     /** pandas' {@code str(Timestamp)}: {@code 2023-01-01 00:00:00}. */
     private static final DateTimeFormatter FILE_STEM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    private final LocalDateTime createAt;
-    private final List<TemplateRow> template;
-    private final String[] productNames;
-    private final int[] expiryDays;
-
-    SampleMinute(LocalDateTime createAt, List<TemplateRow> template, String[] productNames, int[] expiryDays) {
-        this.createAt = createAt;
-        this.template = template;
-        this.productNames = productNames;
-        this.expiryDays = expiryDays;
-    }
-
-    public LocalDateTime createAt() {
-        return createAt;
-    }
 
     /** The file sampledata.py writes this minute to, e.g. {@code 2023-01-01 00:00:00.parquet}. */
     public String fileName() {

@@ -7,12 +7,9 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
@@ -72,7 +69,7 @@ public final class SensorLogFileWriter {
     public static Path write(Path target, SensorLogBatch rows) throws IOException {
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            try (ParquetWriter<Integer> writer = new Builder(new LocalOutputFile(temporary), rows)
+            try (ParquetWriter<Integer> writer = new RowWriteSupport(rows).writerBuilder(new LocalOutputFile(temporary))
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withCodecFactory(snappyWithoutUnsafe())
@@ -107,69 +104,40 @@ public final class SensorLogFileWriter {
         return LogicalTypeAnnotation.timestampType(false, TimeUnit.NANOS);
     }
 
-    private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-        private final SensorLogBatch rows;
-
-        Builder(OutputFile file, SensorLogBatch rows) {
-            super(file);
-            this.rows = rows;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
-            return new RowWriteSupport(rows);
-        }
-    }
-
     /** Writes row i of the batch per call (parquet-java counts one call as one row). */
-    private static final class RowWriteSupport extends WriteSupport<Integer> {
+    private static final class RowWriteSupport extends IndexedRowWriteSupport {
         private final SensorLogBatch rows;
-        private RecordConsumer consumer;
 
         RowWriteSupport(SensorLogBatch rows) {
+            super(SCHEMA);
             this.rows = rows;
-        }
-
-        @Override
-        public WriteContext init(Configuration configuration) {
-            return new WriteContext(SCHEMA, Map.of());
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.consumer = recordConsumer;
         }
 
         @Override
         public void write(Integer boxedRow) {
             int row = boxedRow;
-            consumer.startMessage();
+            consumer().startMessage();
             string(0, "department_name", rows.departmentNames()[row]);
             string(1, "sensor_serial", rows.sensorSerials()[row]);
             nanos(2, "create_at", rows.createAt()[row]);
             string(3, "product_name", rows.productNames()[row]);
             nanos(4, "product_expire", rows.productExpire()[row]);
-            consumer.endMessage();
+            consumer().endMessage();
         }
 
         private void string(int index, String field, String value) {
             if (value == null) {
                 return; // an optional field left out is a null
             }
-            consumer.startField(field, index);
-            consumer.addBinary(Binary.fromString(value));
-            consumer.endField(field, index);
+            consumer().startField(field, index);
+            consumer().addBinary(Binary.fromString(value));
+            consumer().endField(field, index);
         }
 
         private void nanos(int index, String field, long micros) {
-            consumer.startField(field, index);
-            consumer.addLong(Math.multiplyExact(micros, NANOS_PER_MICRO));
-            consumer.endField(field, index);
+            consumer().startField(field, index);
+            consumer().addLong(Math.multiplyExact(micros, NANOS_PER_MICRO));
+            consumer().endField(field, index);
         }
     }
 }

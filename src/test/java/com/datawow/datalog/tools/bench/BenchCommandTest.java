@@ -25,19 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded one): the loader runs as a child JVM from this JVM's class path.
  */
 @ExtendWith(PostgresExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BenchCommandTest {
 
     private static final String BENCH_DATABASES = "SELECT count(*) FROM pg_database WHERE datname LIKE 'datalog\\_bench\\_%'";
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void loadsThreeMinutesComparesWithRawCopyAndCleansUp(TestDatabase database, @TempDir Path workDir) throws Exception {
-        long benchDatabasesBefore = database.queryLong(BENCH_DATABASES);
-
-        String out = bench(database, workDir, "--minutes", "3");
+        String out = benchThreeFiles(database, workDir, "--minutes", "3");
 
         assertThat(out)
-                .contains("Generated 3 file(s), 5,742 rows")
                 .containsPattern("Loader exited with 0 after [0-9.]+ s: 3 files: 3 loaded, 0 replaced, 0 duplicates, 0 failed; 5,742 rows")
                 .contains("| files | 3 |")
                 .contains("| rows | 5,742 |")
@@ -47,27 +44,28 @@ class BenchCommandTest {
                 .containsPattern("\\| raw COPY without foreign keys: rows/s \\| [1-9][0-9,]* \\|")
                 .containsPattern("\\| \\*\\*loader / raw COPY with the foreign keys\\*\\* \\| \\*\\*[0-9]+\\.[0-9]{2}\\*\\* \\(wall time: [0-9]+\\.[0-9]{2}\\) \\|")
                 .containsPattern("\\| \\*\\*loader / raw COPY without foreign keys\\*\\* \\| \\*\\*[0-9]+\\.[0-9]{2}\\*\\* \\(wall time: [0-9]+\\.[0-9]{2}\\) \\|")
-                .containsPattern("Settings: writer copy, concurrency [0-9]+, batch size [0-9,]+, bad rows reject-file, heap -Xmx256m; PostgreSQL [0-9]+")
-                .contains("Dropped [datalog_bench_");
-        assertLeftNothingBehind(database, workDir, benchDatabasesBefore);
+                .containsPattern("Settings: writer copy, concurrency [0-9]+, batch size [0-9,]+, bad rows reject-file, heap -Xmx256m; PostgreSQL [0-9]+");
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void timesFilesDroppedOneByOneIntoARunningDaemonAndCleansUp(TestDatabase database, @TempDir Path workDir) throws Exception {
-        long benchDatabasesBefore = database.queryLong(BENCH_DATABASES);
-
-        String out = bench(database, workDir, "--latency", "2");
+        String out = benchThreeFiles(database, workDir, "--latency", "2"); // a warm-up file and two drops
 
         assertThat(out)
-                .contains("Generated 3 file(s), 5,742 rows")
                 .containsPattern("warm-up 2023-01-01 00:00:00.parquet: [0-9]+ ms")
                 .containsPattern("drop  1 2023-01-01 00:01:00.parquet: [0-9]+ ms")
                 .containsPattern("drop  2 2023-01-01 00:02:00.parquet: [0-9]+ ms")
                 .contains("| drops (one file of 1,914 rows each, 2 s apart) | 2 |")
-                .containsPattern("\\| \\*\\*median, rename into the drop directory to rows committed\\*\\* \\| \\*\\*[0-9]+ ms\\*\\* \\|")
-                .contains("Dropped [datalog_bench_");
+                .containsPattern("\\| \\*\\*median, rename into the drop directory to rows committed\\*\\* \\| \\*\\*[0-9]+ ms\\*\\* \\|");
+    }
+
+    /** Runs {@code bench} over three generated files; it must exit 0 and drop and delete all it made. */
+    private static String benchThreeFiles(TestDatabase database, Path workDir, String... options) throws IOException {
+        long benchDatabasesBefore = database.queryLong(BENCH_DATABASES);
+        String out = bench(database, workDir, options);
+        assertThat(out).contains("Generated 3 file(s), 5,742 rows").contains("Dropped [datalog_bench_");
         assertLeftNothingBehind(database, workDir, benchDatabasesBefore);
+        return out;
     }
 
     private static String bench(TestDatabase database, Path workDir, String... options) {

@@ -39,10 +39,8 @@ class SampleGeneratorTest {
     @Test
     void firstMinuteRowsMatchTheOriginal() {
         SampleMinute minute = SampleGenerator.over(MinuteRange.month()).next();
-        assertRows(minute, "ukdvwjumzjdffmmk", 89, "wtmvatzvplvekyyu", 87, "rjzsuflrtrgnafkq", 89,
-                "gjkdchibkrutpyhw", 87, "tncwfityukbmvecl", 88);
-        assertThat(digest(minute)).isEqualTo("af80a359ee39dfec8db4c56ec48fbed8599dc9f022091d4cacaecda45f7a584f");
-        assertThat(minute.fileName()).isEqualTo("2023-01-01 00:00:00.parquet");
+        assertMatchesTheOriginal(minute, "2023-01-01 00:00:00.parquet", "af80a359ee39dfec8db4c56ec48fbed8599dc9f022091d4cacaecda45f7a584f",
+                "ukdvwjumzjdffmmk/89", "wtmvatzvplvekyyu/87", "rjzsuflrtrgnafkq/89", "gjkdchibkrutpyhw/87", "tncwfityukbmvecl/88");
     }
 
     @Test
@@ -58,10 +56,9 @@ class SampleGeneratorTest {
     void midMonthMinuteMatchesTheOriginal() {
         SampleMinute minute = SampleGenerator.over(new MinuteRange(MID_MONTH, MID_MONTH)).next();
         assertThat(minute.createAt()).isEqualTo(MID_MONTH);
-        assertRows(minute, "qtkasojqrwshyqyc", 89, "qjtzwebfaudynhel", 89, "rpeqqtuvgxmghnbu", 89,
-                "arzvdwmhurrngjqa", 87, "ivebryrvvpbkllwd", 88);
+        assertMatchesTheOriginal(minute, "2023-01-15 12:34:00.parquet", "0af0782e7205273983b884c285a53a7291f0b994b2c35bf24f6a661d47c0d7e0",
+                "qtkasojqrwshyqyc/89", "qjtzwebfaudynhel/89", "rpeqqtuvgxmghnbu/89", "arzvdwmhurrngjqa/87", "ivebryrvvpbkllwd/88");
         assertThat(minute.row(1000).productExpire()).isEqualTo(LocalDateTime.of(2023, 4, 12, 12, 34));
-        assertThat(digest(minute)).isEqualTo("0af0782e7205273983b884c285a53a7291f0b994b2c35bf24f6a661d47c0d7e0");
     }
 
     @Test
@@ -69,10 +66,8 @@ class SampleGeneratorTest {
         SampleGenerator generator = SampleGenerator.over(MinuteRange.starting(LAST, 1));
         SampleMinute minute = generator.next();
         assertThat(generator.hasNext()).isFalse();
-        assertRows(minute, "meezyrqmknismimw", 87, "llhppqdfnjjtvwgc", 87, "cjxffaffqsjcoetv", 87,
-                "ykoxkpftouivnwis", 88, "ulnitytbskonkytn", 89);
-        assertThat(digest(minute)).isEqualTo("02c99c7d24b0c98761cd7ec8ee693fba1ebb6e942ed0c4177ab5575e0b492c02");
-        assertThat(minute.fileName()).isEqualTo("2023-01-31 00:00:00.parquet");
+        assertMatchesTheOriginal(minute, "2023-01-31 00:00:00.parquet", "02c99c7d24b0c98761cd7ec8ee693fba1ebb6e942ed0c4177ab5575e0b492c02",
+                "meezyrqmknismimw/87", "llhppqdfnjjtvwgc/87", "cjxffaffqsjcoetv/87", "ykoxkpftouivnwis/88", "ulnitytbskonkytn/89");
     }
 
     @Test
@@ -113,12 +108,15 @@ class SampleGeneratorTest {
         assertThat(MinuteRange.month().size()).isEqualTo(43_201);
     }
 
-    private static void assertRows(SampleMinute minute, String product0, int days0, String product1, int days1,
-                                   String product2, int days2, String product1000, int days1000,
-                                   String product1913, int days1913) {
+    /**
+     * The original's golden values of a minute: its file name, its digest, and its rows 0, 1, 2, 1000
+     * and 1913 as {@code product/days to expiry}.
+     */
+    private static void assertMatchesTheOriginal(SampleMinute minute, String fileName, String digest, String... sampledRows) {
         assertThat(List.of(row(minute, 0), row(minute, 1), row(minute, 2), row(minute, 1000), row(minute, 1913)))
-                .containsExactly(product0 + "/" + days0, product1 + "/" + days1, product2 + "/" + days2,
-                        product1000 + "/" + days1000, product1913 + "/" + days1913);
+                .containsExactly(sampledRows);
+        assertThat(digest(minute)).isEqualTo(digest);
+        assertThat(minute.fileName()).isEqualTo(fileName);
     }
 
     private static String row(SampleMinute minute, int i) {
