@@ -43,7 +43,8 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         return database(context);
     }
 
-    private static TestDatabase database(ExtensionContext context) {
+    /** The database of the test class {@code context} belongs to (for other extensions of this package). */
+    static TestDatabase database(ExtensionContext context) {
         return classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(KEY, key -> create(), TestDatabase.class);
     }
 
