@@ -41,8 +41,8 @@ class CrashSafetyOfGroupsTest {
     final ChildLoaderFixture fixture = new ChildLoaderFixture();
 
     @Test
-    void aKillWhileADayIsBuiltAsideOrAttachedOrWhileAGroupGoesIntoDatalogLosesNothingAndDoublesNothing() throws Exception {
-        TestDatabase database = fixture.database();
+    void aKillWhileADayIsBuiltAsideOrAttachedOrWhileAGroupGoesIntoDatalogLosesNothingAndDoublesNothing(TestDatabase database)
+            throws Exception {
         Map<String, Long> expected = new HashMap<>(generate(MinuteRange.starting(MinuteRange.MONTH_FIRST, 120)));
 
         killWhen("the new day's rows are being copied into a table of their own",

@@ -43,9 +43,8 @@ class CrashSafetyTest {
     final ChildLoaderFixture fixture = new ChildLoaderFixture();
 
     @Test
-    void everyFileIsLoadedExactlyOnceHoweverOftenTheDaemonIsKilled() throws Exception {
+    void everyFileIsLoadedExactlyOnceHoweverOftenTheDaemonIsKilled(TestDatabase database) throws Exception {
         // given a backlog of 120 sample minutes
-        TestDatabase database = fixture.database();
         MinuteRange range = MinuteRange.starting(MinuteRange.MONTH_FIRST, FILES);
         new SampleFileGenerator(fixture.dropDir(), 2, GenerationProgress.NONE).generate(range);
         Map<String, Long> expected = SampleGenerator.minutes(range).stream()

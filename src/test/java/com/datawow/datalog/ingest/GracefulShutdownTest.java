@@ -46,9 +46,8 @@ class GracefulShutdownTest {
     final ChildLoaderFixture fixture = new ChildLoaderFixture();
 
     @Test
-    void sigtermWhileAFileIsInFlightStopsTheDaemonAndLeavesNothingHalfLoaded() throws Exception {
+    void sigtermWhileAFileIsInFlightStopsTheDaemonAndLeavesNothingHalfLoaded(TestDatabase database) throws Exception {
         // given a backlog of six files of 200,000 rows each (a file is in flight for a second or more)
-        TestDatabase database = fixture.database();
         Path dropDir = fixture.dropDir();
         Map<String, Long> expected = new TreeMap<>();
         for (int i = 0; i < FILES; i++) {

@@ -7,6 +7,7 @@ import com.datawow.datalog.testing.ExactlyOnce;
 import com.datawow.datalog.testing.ChildLoaderFixture;
 import com.datawow.datalog.testing.LoaderProcess;
 import com.datawow.datalog.testing.PostgresExtension;
+import com.datawow.datalog.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +34,7 @@ class MemoryBoundTest {
     final ChildLoaderFixture fixture = new ChildLoaderFixture();
 
     @Test
-    void aTwoMillionRowFileLoadsWithA256MbHeap() throws Exception {
+    void aTwoMillionRowFileLoadsWithA256MbHeap(TestDatabase database) throws Exception {
         // given one file of 2,000,000 rows in row groups of 500,000 (pyarrow's default is 1 Mi rows; Spark's ~128 MB)
         Path file = SensorLogFixture.generated(ROWS, new SampleRows(2).generator(LocalDateTime.of(2023, 1, 2, 0, 0)))
                 .rowGroupRows(500_000)
@@ -48,6 +49,6 @@ class MemoryBoundTest {
                 .jvmOption("-XX:HeapDumpPath=" + fixture.logs())
                 .jvmOption("-XX:+ExitOnOutOfMemoryError"), Duration.ofMinutes(2));
         assertThat(loader.output()).contains("1 files: 1 loaded").doesNotContain("OutOfMemoryError");
-        ExactlyOnce.assertLoadedExactlyOnce(fixture.database(), fixture.dropDir(), Map.of(NAME, (long) ROWS));
+        ExactlyOnce.assertLoadedExactlyOnce(database, fixture.dropDir(), Map.of(NAME, (long) ROWS));
     }
 }

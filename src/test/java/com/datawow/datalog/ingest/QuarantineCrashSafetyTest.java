@@ -51,10 +51,8 @@ class QuarantineCrashSafetyTest {
     final ChildLoaderFixture fixture = new ChildLoaderFixture();
 
     @Test
-    void everyFileAndEveryBadRowIsRecordedExactlyOnceHoweverOftenTheDaemonIsKilled() throws Exception {
+    void everyFileAndEveryBadRowIsRecordedExactlyOnceHoweverOftenTheDaemonIsKilled(TestDatabase database) throws Exception {
         // given the schema with a rule of the warehouse's own, and a backlog in which every third file has three bad rows
-        TestDatabase database = fixture.database();
-        Path dropDir = fixture.dropDir();
         ExpiryRule.addTo(database);
         Map<String, Long> expectedRows = new TreeMap<>();
         Map<String, Long> expectedRejected = new TreeMap<>();
@@ -67,10 +65,10 @@ class QuarantineCrashSafetyTest {
                 rows = withBadRows(rows);
                 expectedRejected.put(name, (long) BAD_ROWS.length);
             }
-            SensorLogFixture.of(rows).writeTo(dropDir, name);
+            SensorLogFixture.of(rows).writeTo(fixture.dropDir(), name);
             expectedRows.put(name, (long) ROWS - (i % 3 == 0 ? BAD_ROWS.length : 0));
         }
-        Path done = dropDir.resolve(".done");
+        Path done = fixture.done();
 
         // when the daemon is killed (SIGKILL) as soon as the first files are done, again and again as
         // files with bad rows commit, mid-way, and right after the last file
@@ -87,7 +85,7 @@ class QuarantineCrashSafetyTest {
         fixture.runOnce(daemon(), PATIENCE);
 
         // then every file is loaded exactly once, and each bad row is set aside exactly once
-        ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, expectedRows, expectedRejected);
+        ExactlyOnce.assertLoadedExactlyOnce(database, fixture.dropDir(), expectedRows, expectedRejected);
         assertThat(database.queryRows("SELECT DISTINCT row_number, rule FROM rejected_row ORDER BY 1")).containsExactly(
                 List.of(50L, "null-value"), List.of(150L, "nul-character"), List.of(250L, "rejected-by-database"));
         LOG.info("Quarantine crash safety: {} duplicate sightings (a file committed, killed before its move)",

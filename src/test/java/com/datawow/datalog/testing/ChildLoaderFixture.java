@@ -58,10 +58,6 @@ public final class ChildLoaderFixture implements BeforeEachCallback, AfterEachCa
         }
     }
 
-    public TestDatabase database() {
-        return database;
-    }
-
     public Path dropDir() {
         return dropDir;
     }
