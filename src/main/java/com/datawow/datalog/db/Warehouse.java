@@ -50,7 +50,7 @@ public final class Warehouse implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(0);
         config.setAutoCommit(true);
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         // Start even when the database is down: the daemon retries instead of refusing to start.
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");

@@ -1,10 +1,8 @@
 package com.datawow.datalog.ingest;
 
-import com.datawow.datalog.db.Schema;
 import com.datawow.datalog.report.ReportQuery;
-import com.datawow.datalog.testing.ChildLoaders;
+import com.datawow.datalog.testing.ChildLoaderFixture;
 import com.datawow.datalog.testing.ExactlyOnce;
-import com.datawow.datalog.testing.LoaderProcess;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
 import com.datawow.datalog.tools.generate.GenerationProgress;
@@ -15,9 +13,7 @@ import com.datawow.datalog.tools.generate.SampleMinute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -26,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import static com.datawow.datalog.testing.LoaderChecks.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,19 +36,16 @@ class CrashSafetyOfGroupsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final long ROWS_PER_FILE = 1_914;
 
-    @TempDir
-    Path dropDir;
-
+    /** The warehouse schema, a drop directory, the child loaders. */
     @RegisterExtension
-    final ChildLoaders loaders = new ChildLoaders();
+    final ChildLoaderFixture fixture = new ChildLoaderFixture();
 
     @Test
     void aKillWhileADayIsBuiltAsideOrAttachedOrWhileAGroupGoesIntoDatalogLosesNothingAndDoublesNothing(TestDatabase database)
             throws Exception {
-        Schema.apply(database.dataSource());
         Map<String, Long> expected = new HashMap<>(generate(MinuteRange.starting(MinuteRange.MONTH_FIRST, 120)));
 
-        killWhen(database, "the new day's rows are being copied into a table of their own",
+        killWhen("the new day's rows are being copied into a table of their own",
                 () -> activeStatement(database, "COPY datalog_20230101 %"));
         ExactlyOnce.assertNothingHalfLoaded(database);
         assertThat(partitions(database)).as("no partition of a killed build").containsExactly("datalog_default");
@@ -61,7 +53,7 @@ class CrashSafetyOfGroupsTest {
         try (Connection blocker = database.dataSource().getConnection(); Statement statement = blocker.createStatement()) {
             blocker.setAutoCommit(false);
             statement.execute("LOCK TABLE datalog_default IN ACCESS SHARE MODE");   // the attach must wait for this
-            killWhen(database, "the day's attach waits for the default partition",
+            killWhen("the day's attach waits for the default partition",
                     () -> waitsForLock(database, "datalog_default"));
             blocker.rollback();   // the killed loader's session gets the lock, finds its client gone, and rolls back
         }
@@ -69,21 +61,21 @@ class CrashSafetyOfGroupsTest {
         assertThat(partitions(database)).as("no partition of a killed attach").containsExactly("datalog_default");
         assertThat(ExactlyOnce.ledgerRows(database, "loaded")).isZero();
 
-        drainOnce(database);
+        drainOnce();
         assertThat(partitions(database)).containsExactly("datalog_20230101", "datalog_default");
 
         expected.putAll(generate(MinuteRange.starting(MinuteRange.MONTH_FIRST.plusMinutes(120), 150)));
-        killWhen(database, "a group of the day's later files is being copied into datalog",
+        killWhen("a group of the day's later files is being copied into datalog",
                 () -> activeStatement(database, "COPY datalog (%"));
         ExactlyOnce.assertNothingHalfLoaded(database);
 
-        drainOnce(database);
-        ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, expected);
+        drainOnce();
+        ExactlyOnce.assertLoadedExactlyOnce(database, fixture.dropDir(), expected);
         assertThat(new ReportQuery(database.dataSource()).run().failedChecks()).isEmpty();
     }
 
     private Map<String, Long> generate(MinuteRange range) throws Exception {
-        new SampleFileGenerator(dropDir, 2, GenerationProgress.NONE).generate(range);
+        new SampleFileGenerator(fixture.dropDir(), 2, GenerationProgress.NONE).generate(range);
         Map<String, Long> files = new HashMap<>();
         for (SampleMinute minute : SampleGenerator.minutes(range)) {
             files.put(minute.fileName(), ROWS_PER_FILE);
@@ -91,16 +83,12 @@ class CrashSafetyOfGroupsTest {
         return files;
     }
 
-    private void killWhen(TestDatabase database, String moment, BooleanSupplier condition) throws Exception {
-        LoaderProcess loader = loaders.start(LoaderProcess.run(database, dropDir));
-        awaitUntil(moment, PATIENCE, () -> condition.getAsBoolean() || !loader.isAlive(), loader::describe);
-        assertThat(loader.isAlive()).as("the daemon still runs when %s%n%s", moment, loader.describe()).isTrue();
-        loader.kill();
+    private void killWhen(String moment, BooleanSupplier condition) throws Exception {
+        fixture.killWhen(fixture.daemon(), moment, PATIENCE, condition);
     }
 
-    private void drainOnce(TestDatabase database) throws Exception {
-        LoaderProcess drain = loaders.start(LoaderProcess.run(database, dropDir).once());
-        assertThat(drain.waitFor(PATIENCE)).as(drain.describe()).hasValue(0);
+    private void drainOnce() throws Exception {
+        fixture.runOnce(fixture.daemon(), PATIENCE);
     }
 
     private static boolean activeStatement(TestDatabase database, String like) {

@@ -1,31 +1,27 @@
 package com.datawow.datalog.ingest;
 
-import com.datawow.datalog.db.Schema;
 import com.datawow.datalog.tools.generate.GenerationProgress;
 import com.datawow.datalog.tools.generate.MinuteRange;
 import com.datawow.datalog.tools.generate.SampleFileGenerator;
 import com.datawow.datalog.tools.generate.SampleGenerator;
 import com.datawow.datalog.tools.generate.SampleMinute;
 import com.datawow.datalog.testing.ExactlyOnce;
-import com.datawow.datalog.testing.ChildLoaders;
+import com.datawow.datalog.testing.ChildLoaderFixture;
 import com.datawow.datalog.testing.LoaderProcess;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
-import static com.datawow.datalog.testing.LoaderChecks.awaitUntil;
 import static com.datawow.datalog.testing.LoaderChecks.parquetFilesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,27 +38,25 @@ class CrashSafetyTest {
     private static final long ROWS_PER_FILE = 1_914;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dropDir;
-
+    /** The warehouse schema (so that the checks can run after the earliest kill), a drop directory, the child loaders. */
     @RegisterExtension
-    final ChildLoaders loaders = new ChildLoaders();
+    final ChildLoaderFixture fixture = new ChildLoaderFixture();
 
     @Test
     void everyFileIsLoadedExactlyOnceHoweverOftenTheDaemonIsKilled(TestDatabase database) throws Exception {
-        // given the warehouse schema (so that the checks can run after the earliest kill) and a backlog of 120 sample minutes
-        Schema.apply(database.dataSource());
+        // given a backlog of 120 sample minutes
         MinuteRange range = MinuteRange.starting(MinuteRange.MONTH_FIRST, FILES);
-        new SampleFileGenerator(dropDir, 2, GenerationProgress.NONE).generate(range);
+        new SampleFileGenerator(fixture.dropDir(), 2, GenerationProgress.NONE).generate(range);
         Map<String, Long> expected = SampleGenerator.minutes(range).stream()
                 .collect(Collectors.toMap(SampleMinute::fileName, minute -> ROWS_PER_FILE));
-        Path done = dropDir.resolve(".done");
+        Path done = fixture.done();
 
         // when the daemon is killed (SIGKILL) ...
         // ... while it is still starting: a fixed delay on purpose, there is nothing to observe yet
-        LoaderProcess starting = startDaemon(database);
+        LoaderProcess starting = fixture.start(daemon());
         Thread.sleep(300);
-        killAndCheck(starting, database, "0.3 s after start");
+        starting.kill();
+        check(starting, database, "0.3 s after start");
 
         // ... as soon as the first files have reached .done/
         killWhen(database, "the first file is in .done/", () -> parquetFilesIn(done) >= 1);
@@ -89,13 +83,11 @@ class CrashSafetyTest {
         // ... right after the last file reached .done/
         killWhen(database, "the last file is in .done/", () -> parquetFilesIn(done) == FILES);
 
-        // and then run --once drains whatever is left
-        LoaderProcess drain = loaders.start(LoaderProcess.run(database, dropDir).once().option("--batch-size", "500"));
-        OptionalInt exitCode = drain.waitFor(PATIENCE);
+        // and then run --once drains whatever is left (it exits 0)
+        fixture.runOnce(daemon(), PATIENCE);
 
         // then every file is loaded exactly once
-        assertThat(exitCode).as(drain.describe()).hasValue(0);
-        ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, expected);
+        ExactlyOnce.assertLoadedExactlyOnce(database, fixture.dropDir(), expected);
         assertThat(database.queryLong("SELECT count(DISTINCT create_at) FROM datalog")).isEqualTo(FILES);
         assertThat(database.queryRows("SELECT create_at, count(*) FROM datalog GROUP BY create_at HAVING count(*) <> " + ROWS_PER_FILE))
                 .as("minutes with other than 1,914 rows").isEmpty();
@@ -104,23 +96,20 @@ class CrashSafetyTest {
     }
 
     private void killWhen(TestDatabase database, String moment, BooleanSupplier condition) throws Exception {
-        LoaderProcess loader = startDaemon(database);
-        awaitUntil(moment, PATIENCE, () -> condition.getAsBoolean() || !loader.isAlive(), loader::describe);
-        assertThat(loader.isAlive()).as("the daemon still runs when %s%n%s", moment, loader.describe()).isTrue();
-        killAndCheck(loader, database, moment);
+        check(fixture.killWhen(daemon(), moment, PATIENCE, condition), database, moment);
     }
 
-    private void killAndCheck(LoaderProcess loader, TestDatabase database, String moment) throws InterruptedException {
-        loader.kill();
+    /** After a kill: nothing half loaded, nothing failed. */
+    private void check(LoaderProcess killed, TestDatabase database, String moment) {
         LOG.info("Killed the daemon when {}: {} loaded, {} in .done/", moment,
-                ExactlyOnce.ledgerRows(database, "loaded"), parquetFilesIn(dropDir.resolve(".done")));
+                ExactlyOnce.ledgerRows(database, "loaded"), parquetFilesIn(fixture.done()));
         ExactlyOnce.assertNothingHalfLoaded(database);
-        assertThat(ExactlyOnce.ledgerRows(database, "failed")).as(loader.describe()).isZero();
+        assertThat(ExactlyOnce.ledgerRows(database, "failed")).as(killed.describe()).isZero();
     }
 
-    private LoaderProcess startDaemon(TestDatabase database) throws Exception {
-        // small batches: a file is several COPYs, so a kill can land between two of them
-        return loaders.start(LoaderProcess.run(database, dropDir).option("--batch-size", "500"));
+    /** Small batches: a file is several COPYs, so a kill can land between two of them. */
+    private LoaderProcess.Builder daemon() {
+        return fixture.daemon().option("--batch-size", "500");
     }
 
 }

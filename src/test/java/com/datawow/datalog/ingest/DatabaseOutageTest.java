@@ -5,14 +5,13 @@ import com.datawow.datalog.tools.generate.MinuteRange;
 import com.datawow.datalog.tools.generate.SampleFileGenerator;
 import com.datawow.datalog.daemon.DatabaseReadiness;
 import com.datawow.datalog.testing.LoaderChecks;
-import com.datawow.datalog.testing.LogLines;
+import com.datawow.datalog.testing.InProcessLoaderFixture;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RouteCounters;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TcpProxy;
 import com.datawow.datalog.testing.TestDatabase;
 import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,29 +36,18 @@ class DatabaseOutageTest {
 
     private static final int FILES = 24;
 
-    private final TestDatabase database;
+    /** An emptied warehouse, what OutageLog and DatabaseReadiness log. */
     @RegisterExtension
-    final LogLines outageLog = LogLines.of(OutageLog.class);
-    @RegisterExtension
-    final LogLines readiness = LogLines.of(DatabaseReadiness.class);
-
-    DatabaseOutageTest(TestDatabase database) {
-        this.database = database;
-    }
-
-    @BeforeEach
-    void emptyWarehouse() {
-        database.execute("DROP TABLE IF EXISTS rejected_row, datalog, ingest_ledger, sensor, department, product CASCADE");
-    }
+    final InProcessLoaderFixture fixture = InProcessLoaderFixture.alsoLogging(DatabaseReadiness.class);
 
     @Test
     void aDatabaseThatIsDownAtStartIsWaitedFor(@TempDir Path dropDir) throws Exception {
         generate(dropDir, FILES);
-        try (TcpProxy proxy = TcpProxy.forJdbcUrl(database.jdbcUrl())) {
+        try (TcpProxy proxy = TcpProxy.forJdbcUrl(fixture.database().jdbcUrl())) {
             proxy.cut();
             CompletableFuture<RunningLoader> starting = CompletableFuture.supplyAsync(() -> start(proxy, dropDir),
                     Executors.newVirtualThreadPerTaskExecutor());
-            readiness.awaitLine("WARN Database not reachable yet", Duration.ofSeconds(30));   // it tried, and waits
+            fixture.log().awaitLine("WARN Database not reachable yet", Duration.ofSeconds(30));   // it tried, and waits
             assertThat(starting).as("start-up waits for the database").isNotDone();
             assertThat(RunningLoader.namesIn(dropDir)).hasSize(FILES);
 
@@ -73,25 +61,26 @@ class DatabaseOutageTest {
 
     @Test
     void theServerAddressUnreachableInTheMiddleOfAGroupKeepsTheFilesUntilItIsBack(@TempDir Path dropDir) throws Exception {
-        try (TcpProxy proxy = TcpProxy.forJdbcUrl(database.jdbcUrl()); RunningLoader loader = start(proxy, dropDir)) {
+        try (TcpProxy proxy = TcpProxy.forJdbcUrl(fixture.database().jdbcUrl()); RunningLoader loader = start(proxy, dropDir)) {
             beforeLoadingFileNumber(loader, 3, proxy::cut);            // the group's third file: some rows are written
             generate(dropDir, FILES);
 
             LoaderChecks.awaitUntil("two attempts failed while the database is away", Duration.ofMinutes(1),
                     () -> RouteCounters.failed(loader.daemon().camelContext(), IngestRoutes.LOAD_GROUP) >= 2,
-                    () -> outageLog.lines().toString());
+                    () -> fixture.outageLog().lines().toString());
             assertThat(RunningLoader.namesIn(dropDir)).as("nothing moved aside while the database is away").doesNotContain(".error", ".done");
 
             proxy.restore();
             loader.awaitDrained(Duration.ofMinutes(2));
         }
         assertLoadedExactlyOnce(dropDir);
-        assertThat(outageLog.count("WARN Database unavailable")).as("one line when the outage starts").isEqualTo(1);
-        assertThat(outageLog.count("INFO Database available again")).as("one line when it ends").isEqualTo(1);
+        assertThat(fixture.outageLog().count("WARN Database unavailable")).as("one line when the outage starts").isEqualTo(1);
+        assertThat(fixture.outageLog().count("INFO Database available again")).as("one line when it ends").isEqualTo(1);
     }
 
     @Test
     void aGroupWhoseConnectionTheServerTerminatesIsRetried(@TempDir Path dropDir) throws Exception {
+        TestDatabase database = fixture.database();
         try (RunningLoader loader = RunningLoader.start(database, database.jdbcUrl(), RunningLoader.fastSettings(dropDir).withConcurrency(1))) {
             beforeLoadingFileNumber(loader, 3, () -> database.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL")); // the group's (in its COPY)
@@ -116,7 +105,7 @@ class DatabaseOutageTest {
 
     private RunningLoader start(TcpProxy proxy, Path dropDir) {
         try {
-            return RunningLoader.start(database, proxy.proxiedUrl(database.jdbcUrl()), RunningLoader.fastSettings(dropDir));
+            return fixture.startBehind(proxy, RunningLoader.fastSettings(dropDir));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -127,6 +116,7 @@ class DatabaseOutageTest {
     }
 
     private void assertLoadedExactlyOnce(Path dropDir) throws Exception {
+        TestDatabase database = fixture.database();
         assertThat(RunningLoader.namesIn(dropDir)).containsExactly(".done");
         assertThat(RunningLoader.namesIn(dropDir.resolve(".done"))).hasSize(FILES);
         assertThat(database.queryRows("SELECT count(*), sum(row_count), count(DISTINCT checksum) FROM ingest_ledger WHERE status = 'loaded'"))

@@ -1,10 +1,9 @@
 package com.datawow.datalog.ingest;
 
-import com.datawow.datalog.db.Schema;
 import com.datawow.datalog.parquet.SampleRows;
 import com.datawow.datalog.parquet.SensorLogFixture;
 import com.datawow.datalog.testing.ExactlyOnce;
-import com.datawow.datalog.testing.ChildLoaders;
+import com.datawow.datalog.testing.ChildLoaderFixture;
 import com.datawow.datalog.testing.LoaderProcess;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
@@ -12,7 +11,6 @@ import com.datawow.datalog.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,16 +41,14 @@ class GracefulShutdownTest {
     /** A JVM that ends on SIGTERM after its shutdown hooks ran exits with 128 + 15. */
     private static final int EXIT_ON_SIGTERM = 143;
 
-    @TempDir
-    Path dropDir;
-
+    /** The warehouse schema, a drop directory, the child loaders. */
     @RegisterExtension
-    final ChildLoaders loaders = new ChildLoaders();
+    final ChildLoaderFixture fixture = new ChildLoaderFixture();
 
     @Test
     void sigtermWhileAFileIsInFlightStopsTheDaemonAndLeavesNothingHalfLoaded(TestDatabase database) throws Exception {
         // given a backlog of six files of 200,000 rows each (a file is in flight for a second or more)
-        Schema.apply(database.dataSource());
+        Path dropDir = fixture.dropDir();
         Map<String, Long> expected = new TreeMap<>();
         for (int i = 0; i < FILES; i++) {
             LocalDateTime minute = LocalDateTime.of(2023, 1, 3, 0, i);
@@ -60,7 +56,7 @@ class GracefulShutdownTest {
             SensorLogFixture.generated(ROWS_PER_FILE, new SampleRows(100 + i).generator(minute)).writeTo(dropDir, name);
             expected.put(name, (long) ROWS_PER_FILE);
         }
-        LoaderProcess daemon = loaders.start(LoaderProcess.run(database, dropDir));
+        LoaderProcess daemon = fixture.start(fixture.daemon());
 
         // when a file has been committed and another one's transaction is open, the daemon gets SIGTERM
         awaitUntil("a file is loaded and another one is in flight", Duration.ofSeconds(60),
@@ -94,8 +90,7 @@ class GracefulShutdownTest {
         assertThat(RunningLoader.namesIn(dropDir.resolve(".error"))).isEmpty();
 
         // and run --once then loads the rest, exactly once
-        LoaderProcess drain = loaders.start(LoaderProcess.run(database, dropDir).once());
-        assertThat(drain.waitFor(Duration.ofSeconds(90))).as(drain.describe()).hasValue(0);
+        LoaderProcess drain = fixture.runOnce(fixture.daemon(), Duration.ofSeconds(90));
         assertThat(drain.output()).contains((FILES - loaded.size()) + " files: " + (FILES - loaded.size()) + " loaded");
         ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, expected);
     }

@@ -1,10 +1,9 @@
 package com.datawow.datalog.ingest;
 
-import com.datawow.datalog.db.Schema;
 import com.datawow.datalog.parquet.SampleRows;
 import com.datawow.datalog.parquet.SensorLogFixture;
 import com.datawow.datalog.parquet.SensorLogRow;
-import com.datawow.datalog.testing.ChildLoaders;
+import com.datawow.datalog.testing.ChildLoaderFixture;
 import com.datawow.datalog.testing.ExactlyOnce;
 import com.datawow.datalog.testing.ExpiryRule;
 import com.datawow.datalog.testing.LoaderProcess;
@@ -13,7 +12,6 @@ import com.datawow.datalog.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +22,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
-import static com.datawow.datalog.testing.LoaderChecks.awaitUntil;
 import static com.datawow.datalog.testing.LoaderChecks.parquetFilesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,16 +46,13 @@ class QuarantineCrashSafetyTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final DateTimeFormatter FILE_NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'.parquet'");
 
-    @TempDir
-    Path dropDir;
-
+    /** The warehouse schema, a drop directory, the child loaders. */
     @RegisterExtension
-    final ChildLoaders loaders = new ChildLoaders();
+    final ChildLoaderFixture fixture = new ChildLoaderFixture();
 
     @Test
     void everyFileAndEveryBadRowIsRecordedExactlyOnceHoweverOftenTheDaemonIsKilled(TestDatabase database) throws Exception {
         // given the schema with a rule of the warehouse's own, and a backlog in which every third file has three bad rows
-        Schema.apply(database.dataSource());
         ExpiryRule.addTo(database);
         Map<String, Long> expectedRows = new TreeMap<>();
         Map<String, Long> expectedRejected = new TreeMap<>();
@@ -72,10 +65,10 @@ class QuarantineCrashSafetyTest {
                 rows = withBadRows(rows);
                 expectedRejected.put(name, (long) BAD_ROWS.length);
             }
-            SensorLogFixture.of(rows).writeTo(dropDir, name);
+            SensorLogFixture.of(rows).writeTo(fixture.dropDir(), name);
             expectedRows.put(name, (long) ROWS - (i % 3 == 0 ? BAD_ROWS.length : 0));
         }
-        Path done = dropDir.resolve(".done");
+        Path done = fixture.done();
 
         // when the daemon is killed (SIGKILL) as soon as the first files are done, again and again as
         // files with bad rows commit, mid-way, and right after the last file
@@ -88,13 +81,11 @@ class QuarantineCrashSafetyTest {
         killWhen(database, "half of the files are in .done/", () -> parquetFilesIn(done) >= FILES / 2);
         killWhen(database, "the last file is in .done/", () -> parquetFilesIn(done) == FILES);
 
-        // and then run --once drains whatever is left
-        LoaderProcess drain = loaders.start(daemon(database).once());
-        OptionalInt exitCode = drain.waitFor(PATIENCE);
+        // and then run --once drains whatever is left (it exits 0)
+        fixture.runOnce(daemon(), PATIENCE);
 
         // then every file is loaded exactly once, and each bad row is set aside exactly once
-        assertThat(exitCode).as(drain.describe()).hasValue(0);
-        ExactlyOnce.assertLoadedExactlyOnce(database, dropDir, expectedRows, expectedRejected);
+        ExactlyOnce.assertLoadedExactlyOnce(database, fixture.dropDir(), expectedRows, expectedRejected);
         assertThat(database.queryRows("SELECT DISTINCT row_number, rule FROM rejected_row ORDER BY 1")).containsExactly(
                 List.of(50L, "null-value"), List.of(150L, "nul-character"), List.of(250L, "rejected-by-database"));
         LOG.info("Quarantine crash safety: {} duplicate sightings (a file committed, killed before its move)",
@@ -102,10 +93,7 @@ class QuarantineCrashSafetyTest {
     }
 
     private void killWhen(TestDatabase database, String moment, BooleanSupplier condition) throws Exception {
-        LoaderProcess loader = loaders.start(daemon(database));
-        awaitUntil(moment, PATIENCE, () -> condition.getAsBoolean() || !loader.isAlive(), loader::describe);
-        assertThat(loader.isAlive()).as("the daemon still runs when %s%n%s", moment, loader.describe()).isTrue();
-        loader.kill();
+        LoaderProcess loader = fixture.killWhen(daemon(), moment, PATIENCE, condition);
         LOG.info("Killed the daemon when {}: {} loaded, {} rows set aside", moment,
                 ExactlyOnce.ledgerRows(database, "loaded"), database.queryLong("SELECT count(*) FROM rejected_row"));
         ExactlyOnce.assertNothingHalfLoaded(database);
@@ -113,8 +101,8 @@ class QuarantineCrashSafetyTest {
     }
 
     /** Small batches, so a file is several COPYs and a kill can land between two of them. */
-    private LoaderProcess.Builder daemon(TestDatabase database) {
-        return LoaderProcess.run(database, dropDir).option("--batch-size", "100", "--bad-rows", "quarantine");
+    private LoaderProcess.Builder daemon() {
+        return fixture.daemon().option("--batch-size", "100", "--bad-rows", "quarantine");
     }
 
     private static List<SensorLogRow> withBadRows(List<SensorLogRow> rows) {

@@ -2,15 +2,14 @@ package com.datawow.datalog.ingest;
 
 import com.datawow.datalog.parquet.SampleRows;
 import com.datawow.datalog.parquet.SensorLogFixture;
+import com.datawow.datalog.testing.InProcessLoaderFixture;
 import com.datawow.datalog.testing.LogLines;
 import com.datawow.datalog.testing.PostgresExtension;
 import com.datawow.datalog.testing.RunningLoader;
 import com.datawow.datalog.testing.TcpProxy;
-import com.datawow.datalog.testing.TestDatabase;
 import com.datawow.datalog.testing.LoaderChecks;
 import com.datawow.datalog.testing.RouteCounters;
 import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,26 +39,16 @@ class UnexpectedFailureTest {
     private static final DateTimeFormatter FILE_NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'.parquet'");
     private static final String FAULTY = FILE_NAME.format(FIRST.plusMinutes(2));
 
-    private final TestDatabase database;
+    /** An emptied warehouse, what OutageLog and AfterFailedAttempt log. */
+    @RegisterExtension
+    final InProcessLoaderFixture fixture = InProcessLoaderFixture.alsoLogging(AfterFailedAttempt.class);
     @TempDir
     Path dropDir;
-    @RegisterExtension
-    final LogLines outageLog = LogLines.of(OutageLog.class);
-    @RegisterExtension
-    final LogLines attempts = LogLines.of(AfterFailedAttempt.class);
-
-    UnexpectedFailureTest(TestDatabase database) {
-        this.database = database;
-    }
-
-    @BeforeEach
-    void emptyWarehouse() {
-        database.execute("DROP TABLE IF EXISTS datalog, ingest_ledger, sensor, department, product CASCADE");
-    }
 
     @Test
     void whileTheDatabaseAnswersOnlyTheFileThatKeepsFailingIsPutAsideAfterItsTries() throws Exception {
-        try (RunningLoader loader = RunningLoader.start(database, dropDir)) {
+        LogLines attempts = fixture.log();
+        try (RunningLoader loader = RunningLoader.start(fixture.database(), dropDir)) {
             failWritingTheFaultyFile(loader, new AtomicBoolean(true));
             List<String> names = dropFiles(5);
 
@@ -75,7 +64,7 @@ class UnexpectedFailureTest {
             assertThat(attempts.count("WARN '" + names.getFirst() + "' and 4 more failed 3 times unexpectedly; loading its files one at a time"))
                     .isEqualTo(1);
             assertThat(attempts.count("WARN '" + FAULTY + "' failed unexpectedly")).isEqualTo(2);
-            assertThat(database.queryLong("SELECT count(*) FROM ingest_ledger WHERE status = 'loaded'")).isEqualTo(4);
+            assertThat(fixture.database().queryLong("SELECT count(*) FROM ingest_ledger WHERE status = 'loaded'")).isEqualTo(4);
         }
     }
 
@@ -84,8 +73,8 @@ class UnexpectedFailureTest {
         AtomicBoolean faulty = new AtomicBoolean(true);
         // one try while the database answers: a second failed attempt proves the first was not held against the file
         IngestSettings oneTry = RunningLoader.fastSettings(dropDir).withRetry(new IngestSettings.Retry(Duration.ofMillis(200), Duration.ofMillis(1_000), 1));
-        try (TcpProxy proxy = TcpProxy.forJdbcUrl(database.jdbcUrl());
-             RunningLoader loader = RunningLoader.start(database, proxy.proxiedUrl(database.jdbcUrl()), oneTry)) {
+        LogLines outageLog = fixture.outageLog();
+        try (TcpProxy proxy = TcpProxy.forJdbcUrl(fixture.database().jdbcUrl()); RunningLoader loader = fixture.startBehind(proxy, oneTry)) {
             failWritingTheFaultyFile(loader, faulty);
             proxy.cut();
             List<String> names = dropFiles(3);
@@ -110,11 +99,10 @@ class UnexpectedFailureTest {
                 .withRetry(new IngestSettings.Retry(Duration.ofMinutes(5), Duration.ofMinutes(5), 3));
         List<String> names;
         long stopping;
-        try (TcpProxy proxy = TcpProxy.forJdbcUrl(database.jdbcUrl());
-             RunningLoader loader = RunningLoader.start(database, proxy.proxiedUrl(database.jdbcUrl()), slowRetries)) {
+        try (TcpProxy proxy = TcpProxy.forJdbcUrl(fixture.database().jdbcUrl()); RunningLoader loader = fixture.startBehind(proxy, slowRetries)) {
             proxy.cut();
             names = dropFiles(2);
-            outageLog.awaitLine("WARN Database unavailable", Duration.ofSeconds(30));   // the first attempt failed: backing off 5 minutes
+            fixture.outageLog().awaitLine("WARN Database unavailable", Duration.ofSeconds(30));   // the first attempt failed: backing off 5 minutes
             stopping = System.nanoTime();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("stopped without waiting out the back-off")

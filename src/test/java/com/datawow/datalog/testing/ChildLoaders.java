@@ -53,12 +53,17 @@ public final class ChildLoaders implements BeforeEachCallback, AfterEachCallback
     }
 
     private void deleteLogs() {
-        try (Stream<Path> paths = Files.walk(logs)) {
+        deleteRecursively(logs);
+    }
+
+    /** Deletes {@code directory} and everything in it. */
+    static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + logs, e);
+            throw new UncheckedIOException("cannot delete " + directory, e);
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Gives each test class a fresh database of its own (inject {@link TestDatabase} into a
- * constructor, a lifecycle method or a test); it is dropped when the class is done.
+ * constructor, a lifecycle method or a test); it is dropped when the class is done (in the background: see
+ * {@link TestDatabase#closeAndDropLater()}).
  */
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
@@ -26,10 +27,10 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    public void afterAll(ExtensionContext context) {
         TestDatabase database = classContext(context).getStore(NAMESPACE).remove(KEY, TestDatabase.class);
         if (database != null) {
-            database.close();
+            database.closeAndDropLater();
         }
     }
 
@@ -43,7 +44,8 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         return database(context);
     }
 
-    private static TestDatabase database(ExtensionContext context) {
+    /** The database of the test class {@code context} belongs to (for other extensions of this package). */
+    static TestDatabase database(ExtensionContext context) {
         return classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(KEY, key -> create(), TestDatabase.class);
     }
 

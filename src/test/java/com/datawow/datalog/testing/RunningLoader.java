@@ -49,8 +49,13 @@ public final class RunningLoader implements AutoCloseable {
     /** As above, with HTTP, remote JMX or progress as {@code operations} says. */
     public static RunningLoader start(TestDatabase database, String jdbcUrl, IngestSettings settings, OperationsSettings operations)
             throws Exception {
-        RunningLoader loader = new RunningLoader(Loader.open(DatabaseSettings.of(jdbcUrl, database.user(), database.password(), 1),
-                settings, Map.of("camel.main.jmxEnabled", "true"), operations, Clock.systemUTC()));
+        return start(DatabaseSettings.of(jdbcUrl, database.user(), database.password(), 1), settings, operations);
+    }
+
+    /** Starts a loader on the database {@code database} names (e.g. with another connection timeout). */
+    public static RunningLoader start(DatabaseSettings database, IngestSettings settings, OperationsSettings operations) throws Exception {
+        RunningLoader loader = new RunningLoader(Loader.open(database, settings, Map.of("camel.main.jmxEnabled", "true"), operations,
+                Clock.systemUTC()));
         try {
             loader.daemon().start();
         } catch (Exception e) {

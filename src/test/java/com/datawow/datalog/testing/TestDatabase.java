@@ -15,9 +15,36 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** A database of its own for one test class, on the server {@link TestPostgres} found. Dropped afterwards. */
 public final class TestDatabase implements AutoCloseable {
+
+    /**
+     * Drops databases in the background: a DROP DATABASE waits for a checkpoint of the whole server,
+     * a second or so, and more while other builds write to the same server (RefusedRowSearchTest,
+     * 3 s of tests, once took 92 s as a class). The test JVM waits for the drops before it exits.
+     */
+    private static final ExecutorService DROPS = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "test-database-drops");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DROPS.shutdown();
+            try {
+                if (!DROPS.awaitTermination(2, TimeUnit.MINUTES)) {
+                    System.err.println("Test databases still being dropped after 2 minutes; left behind");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-database-drops-at-exit"));
+    }
 
     private final TestPostgres.Server server;
     private final String name;
@@ -115,6 +142,22 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         warehouse.close();
+        drop();
+    }
+
+    /** Closes this side's connections now and drops the database in the background (see {@link #DROPS}). */
+    void closeAndDropLater() {
+        warehouse.close();
+        DROPS.execute(() -> {
+            try {
+                drop();
+            } catch (SQLException e) {
+                System.err.println("Cannot drop test database " + name + " on " + server.description() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private void drop() throws SQLException {
         try (Connection admin = server.connectAdmin(); Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
