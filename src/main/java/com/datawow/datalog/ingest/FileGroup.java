@@ -174,20 +174,6 @@ public final class FileGroup {
         };
     }
 
-    /** The file this attempt loads after {@code file}, as far as it can tell now (the time limit may still stop it). */
-    Optional<GroupFile> fileAfter(GroupFile file) {
-        if (oneFileAtATime || !target.isNewDay() && timeIsUp()) {
-            return Optional.empty();
-        }
-        for (int i = files.indexOf(file) + 1; i < files.size(); i++) {
-            GroupFile next = files.get(i);
-            if (!next.isSettled() && next.isToLoad()) {
-                return Optional.of(next);
-            }
-        }
-        return Optional.empty();
-    }
-
     private boolean timeIsUp() {
         return System.nanoTime() - attemptStarted > timeLimit.toNanos();
     }

@@ -43,7 +43,6 @@ public final class GroupLoad {
         DatalogTable target = group.newDay().flatMap(partitions::startDay).orElse(DatalogTable.DATALOG);
         group.beginAttempt(target);
         exchange.setProperty(IngestExchange.TARGET_TABLE, target.name());
-        exchange.setProperty(IngestExchange.READ_AHEAD, new ReadAhead(this::open));
     }
 
     public Iterator<GroupFile> filesToLoad(Exchange exchange) {
@@ -96,29 +95,11 @@ public final class GroupLoad {
 
     /**
      * The file as a stream of batches, for the streaming split (in quarantine mode, without the rows
-     * that break a rule); the attempt's next file is read meanwhile.
+     * that break a rule).
      */
     public Iterator<SensorLogBatch> batches(Exchange exchange) throws IOException {
         GroupFile file = IngestExchange.file(exchange);
-        ReadAhead readAhead = IngestExchange.readAhead(exchange);
-        Iterator<SensorLogBatch> batches = readAhead.batchesOf(file);
-        IngestExchange.group(exchange).fileAfter(file).ifPresent(next -> {
-            next.prepareForBadRows(settings.badRows());
-            readAhead.readAhead(next, settings.batchSize());
-        });
-        return batches;
-    }
-
-    private Iterator<SensorLogBatch> open(GroupFile file) throws IOException {
         return SensorLogReader.open(file.path(), file.batchSize(settings.batchSize()), file.badRows());
-    }
-
-    /** After each attempt's files: a read ahead still in flight ends before anything of its file is reset. */
-    public void finishReadAhead(Exchange exchange) {
-        ReadAhead readAhead = IngestExchange.readAhead(exchange);
-        if (readAhead != null) {
-            readAhead.finish();
-        }
     }
 
     /** After the last row: the ledger rows of the files the attempt reached, in one go. */

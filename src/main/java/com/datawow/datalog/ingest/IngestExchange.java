@@ -11,8 +11,6 @@ final class IngestExchange {
     static final String FILE = "datalogFile";
     /** The table the current attempt writes into (a name made by {@link com.datawow.datalog.partition.DatalogTable}). */
     static final String TARGET_TABLE = "datalogTargetTable";
-    /** The attempt's {@link ReadAhead}. */
-    static final String READ_AHEAD = "datalogReadAhead";
     /** Quarantine mode: the file row the batch being written was read from (its identity within the file). */
     static final String BATCH_FIRST_ROW = "datalogBatchFirstRow";
 
@@ -25,9 +23,5 @@ final class IngestExchange {
 
     static GroupFile file(Exchange exchange) {
         return exchange.getProperty(FILE, GroupFile.class);
-    }
-
-    static ReadAhead readAhead(Exchange exchange) {
-        return exchange.getProperty(READ_AHEAD, ReadAhead.class);
     }
 }

@@ -96,7 +96,6 @@ public final class IngestRoutes extends EndpointRouteBuilder {
                     .endDoTry()
                     .process(writes::finishRows)                    // the COPY ends
                 .doFinally()
-                    .process(load::finishReadAhead)                 // a file read ahead and not reached is dropped
                     .process(writes::abandonRows)                   // after a failure: a COPY left open would block the rollback
                 .end()
                 .process(load::recordLedger)                        // the ledger rows of the files reached, in one statement
