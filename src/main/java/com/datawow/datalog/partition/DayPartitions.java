@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The day partitions of {@code datalog}, and the set-based way a new day gets one: its rows go into
- * a table of their own (no foreign-key triggers; only the primary key), which then gets its BRIN
- * indexes and is ATTACHed, and ATTACH checks each foreign key with one join. Everything here joins the transaction
+ * a table of their own (no foreign-key triggers, no index), which then gets its indexes and is
+ * ATTACHed, and ATTACH checks each foreign key with one join. Everything here joins the transaction
  * bound to the calling thread (the group's), so a day appears together with its files' ledger rows.
  *
  * <p>Lock order, the same for every loader: the day's advisory lock when the group starts; at the
@@ -70,20 +70,17 @@ public final class DayPartitions {
         // the parent's CHECK constraints too: rows are held to them as they are copied, and ATTACH requires them
         jdbc.sql("CREATE TABLE " + table.name() + " (LIKE datalog INCLUDING DEFAULTS INCLUDING CONSTRAINTS, CONSTRAINT " + dayCheck(table)
                 + " CHECK (create_at >= " + literal(day) + " AND create_at < " + literal(day.plusDays(1)) + "))").update();
-        // the key from the start: maintained while the rows stream in, the backend has time to spare
-        // (it waits for the loader's next rows); built after the COPY, it was 1.4 s more per day
-        jdbc.sql("ALTER TABLE " + table.name() + " ADD CONSTRAINT " + table.name() + "_pkey PRIMARY KEY (log_id, create_at)").update();
         return Optional.of(table);
     }
 
     /**
-     * In the current transaction: the day's BRIN indexes (built in one pass each, cheaper than kept
-     * row by row), any rows of the day the default partition took meanwhile, then ATTACH (which
-     * validates both foreign keys with one join each).
+     * In the current transaction: the day's indexes, any rows of the day the default partition took
+     * meanwhile, then ATTACH (which validates both foreign keys with one join each).
      */
     public void attach(DatalogTable table) {
         LocalDate day = table.day().orElseThrow(() -> new IllegalArgumentException(table + " is not a day's table"));
         String name = table.name();
+        jdbc.sql("ALTER TABLE " + name + " ADD CONSTRAINT " + name + "_pkey PRIMARY KEY (log_id, create_at)").update();
         jdbc.sql("CREATE INDEX " + name + "_file_id_brin ON " + name + " USING brin (file_id)").update();
         jdbc.sql("CREATE INDEX " + name + "_create_at_brin ON " + name + " USING brin (create_at)").update();
         if (hasDefaultPartition()) {
