@@ -29,8 +29,8 @@ final class FileLocks {
     private static final String SUFFIX = ".lock";
     private static final Logger LOG = LoggerFactory.getLogger(FileLocks.class);
 
-    /** A held lock on waiting {@code file}: the lock lives as long as its channel is open. */
-    record Lock(Path file, Path lockFile, FileChannel channel) {
+    /** A held lock on one waiting file: the lock lives as long as its channel is open. */
+    record Lock(Path lockFile, FileChannel channel) {
 
         /** Releases the lock; the file stays waiting. Safe to call more than once. */
         void release() {
@@ -67,7 +67,7 @@ final class FileLocks {
                 closeQuietly(channel);
                 return Optional.empty();
             }
-            Lock held = new Lock(file, lockFile, channel);
+            Lock held = new Lock(lockFile, channel);
             if (!Files.exists(file)) {
                 held.releaseArchived();
                 return Optional.empty();
@@ -92,7 +92,7 @@ final class FileLocks {
                 String name = lockFile.getFileName().toString();
                 Path dataFile = directory.resolve(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
                 if (!Files.exists(dataFile)) {
-                    tryLockOrphan(dataFile, lockFile).ifPresent(Lock::releaseArchived);
+                    tryLockOrphan(lockFile).ifPresent(Lock::releaseArchived);
                 }
             }
         } catch (IOException e) {
@@ -100,7 +100,7 @@ final class FileLocks {
         }
     }
 
-    private static Optional<Lock> tryLockOrphan(Path dataFile, Path lockFile) {
+    private static Optional<Lock> tryLockOrphan(Path lockFile) {
         FileChannel channel;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
@@ -110,7 +110,7 @@ final class FileLocks {
         try {
             FileLock lock = channel.tryLock();
             if (lock != null) {
-                return Optional.of(new Lock(dataFile, lockFile, channel));
+                return Optional.of(new Lock(lockFile, channel));
             }
         } catch (OverlappingFileLockException | IOException heldElsewhere) {
             // another loader holds it

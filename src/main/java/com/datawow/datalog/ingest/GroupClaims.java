@@ -30,8 +30,6 @@ import java.util.function.Predicate;
 public final class GroupClaims {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupClaims.class);
-    /** Files locked and inspected at once; those past the group's end are released again. */
-    private static final int CLAIM_CHUNK = 64;
 
     private final DropDirectory dropDirectory;
     private final FileLocks locks;
@@ -58,94 +56,51 @@ public final class GroupClaims {
 
     public synchronized Optional<FileGroup> claimNext() {
         Predicate<LocalDate> isNewDay = newDays();
-        List<Path> waiting = dropDirectory.quietFilesOldestFirst(settings.readLockMinAge(), clock.instant());
-        GroupForming forming = new GroupForming(isNewDay);
-        for (int from = 0; from < waiting.size() && !forming.isComplete(); from += CLAIM_CHUNK) {
-            List<Path> chunk = waiting.subList(from, Math.min(from + CLAIM_CHUNK, waiting.size()));
-            List<FileLocks.Lock> locked = new ArrayList<>();
-            try {
-                for (Path path : chunk) {
-                    locks.tryLock(path).ifPresent(locked::add);
+        List<GroupFile> files = new ArrayList<>();
+        Optional<LocalDate> newDay = Optional.empty();
+        long rows = 0;
+        for (Path path : dropDirectory.quietFilesOldestFirst(settings.readLockMinAge(), clock.instant())) {
+            Optional<GroupFile> claimed = lock(path);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            GroupFile file = claimed.get();
+            if (files.isEmpty()) {
+                files.add(file);
+                rows = file.expectedRows();
+                if (!file.canShareAGroup(settings.batchSize())) {
+                    break;
                 }
-            } catch (RuntimeException cannotLock) {
-                locked.forEach(FileLocks.Lock::release);
-                forming.releaseAll();
-                throw cannotLock;
+                newDay = file.day().filter(isNewDay);
+                continue;
             }
-            // footers are read on all cores: a day's group has hundreds of files
-            locked.parallelStream().map(this::inspect).toList().forEach(claimed -> claimed.ifPresent(forming::offer));
-        }
-        return forming.group();
-    }
-
-    /** The group being formed, file by file in the drop directory's order; a file that does not fit is released. */
-    private final class GroupForming {
-        private final Predicate<LocalDate> isNewDay;
-        private final List<GroupFile> files = new ArrayList<>();
-        private Optional<LocalDate> newDay = Optional.empty();
-        private long rows;
-        private boolean complete;
-
-        GroupForming(Predicate<LocalDate> isNewDay) {
-            this.isNewDay = isNewDay;
-        }
-
-        void offer(GroupFile file) {
-            if (complete) {
-                file.releaseLock();
-            } else if (files.isEmpty()) {
-                take(file);
-                // a file of several batches is a group of its own, into datalog: it cannot be checked whole before its rows are written
-                complete = !file.canShareAGroup(settings.batchSize());
-                newDay = complete ? Optional.empty() : file.day().filter(isNewDay);
-            } else if (fits(file)) {
-                take(file);
-            } else {
-                file.releaseLock();
-                complete = true;
-            }
-        }
-
-        private boolean fits(GroupFile file) {
-            if (!file.canShareAGroup(settings.batchSize())) {
-                return false;
-            }
-            return newDay.isPresent()
+            boolean fits = file.canShareAGroup(settings.batchSize()) && (newDay.isPresent()
                     ? newDay.equals(file.day())
                     : files.size() < settings.groupBounds().maxFiles() && rows + file.expectedRows() <= settings.groupBounds().maxRows()
-                      && file.day().filter(isNewDay).isEmpty();
-        }
-
-        private void take(GroupFile file) {
+                      && file.day().filter(isNewDay).isEmpty());
+            if (!fits) {
+                file.releaseLock();
+                break;
+            }
             files.add(file);
             rows += file.expectedRows();
         }
-
-        boolean isComplete() {
-            return complete;
-        }
-
-        void releaseAll() {
-            files.forEach(GroupFile::releaseLock);
-            files.clear();
-        }
-
-        Optional<FileGroup> group() {
-            return files.isEmpty() ? Optional.empty() : Optional.of(new FileGroup(files, newDay, settings.groupBounds().maxTime()));
-        }
+        return files.isEmpty() ? Optional.empty() : Optional.of(new FileGroup(files, newDay, settings.groupBounds().maxTime()));
     }
 
-    /** The locked file with its footer; empty (and unlocked) if it was archived meanwhile. */
-    private Optional<GroupFile> inspect(FileLocks.Lock lock) {
-        Path path = lock.file();
+    private Optional<GroupFile> lock(Path path) {
+        Optional<FileLocks.Lock> lock = locks.tryLock(path);
+        if (lock.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new GroupFile(path, Optional.of(SensorLogReader.inspect(path)), lock));
+            return Optional.of(new GroupFile(path, Optional.of(SensorLogReader.inspect(path)), lock.get()));
         } catch (NoSuchFileException archivedMeanwhile) {
-            lock.release();
+            lock.get().release();
             return Optional.empty();
         } catch (BadInputException | IOException | UncheckedIOException unreadable) {
             // a group of its own: loading it reports why it cannot be read
-            return Optional.of(new GroupFile(path, Optional.<SensorLogFooter>empty(), lock));
+            return Optional.of(new GroupFile(path, Optional.<SensorLogFooter>empty(), lock.get()));
         }
     }
 
