@@ -27,16 +27,13 @@ public record DatabaseSettings(Optional<String> jdbcUrl, String user, String pas
     public static final String EMBEDDED_PORT = "datalog.embedded.port";
 
     public static DatabaseSettings from(Settings settings) {
-        int timeoutMs = settings.getInt(CONNECTION_TIMEOUT_MS, (int) DEFAULT_CONNECTION_TIMEOUT.toMillis());
-        if (timeoutMs < MIN_CONNECTION_TIMEOUT_MS) {
-            throw new IllegalArgumentException(CONNECTION_TIMEOUT_MS + " must be at least " + MIN_CONNECTION_TIMEOUT_MS + ", got " + timeoutMs);
-        }
+        Duration timeout = Duration.ofMillis(settings.getInt(CONNECTION_TIMEOUT_MS, (int) DEFAULT_CONNECTION_TIMEOUT.toMillis()));
         return new DatabaseSettings(
                 settings.get(JDBC_URL),
                 settings.get(DB_USER, "postgres"),
                 settings.get(DB_PASSWORD, ""),
                 settings.getInt(POOL_SIZE, 4),
-                Duration.ofMillis(timeoutMs),
+                requireConnectionTimeout(timeout),
                 Path.of(settings.get(EMBEDDED_DIR, ".embedded-postgres")),
                 settings.getInt(EMBEDDED_PORT, 54329));
     }
@@ -48,10 +45,14 @@ public record DatabaseSettings(Optional<String> jdbcUrl, String user, String pas
 
     /** The same settings with another {@code connectionTimeout} (at least 250 ms, HikariCP's bound). */
     public DatabaseSettings withConnectionTimeout(Duration timeout) {
+        return new DatabaseSettings(jdbcUrl, user, password, poolSize, requireConnectionTimeout(timeout), embeddedDir, embeddedPort);
+    }
+
+    private static Duration requireConnectionTimeout(Duration timeout) {
         if (timeout.toMillis() < MIN_CONNECTION_TIMEOUT_MS) {
-            throw new IllegalArgumentException("a connection timeout of at least " + MIN_CONNECTION_TIMEOUT_MS + " ms, got " + timeout);
+            throw new IllegalArgumentException(CONNECTION_TIMEOUT_MS + " must be at least " + MIN_CONNECTION_TIMEOUT_MS + ", got " + timeout.toMillis());
         }
-        return new DatabaseSettings(jdbcUrl, user, password, poolSize, timeout, embeddedDir, embeddedPort);
+        return timeout;
     }
 
     /** The same settings pointing at a concrete server (used once the embedded one runs). */
