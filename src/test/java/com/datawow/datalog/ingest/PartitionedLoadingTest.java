@@ -150,7 +150,7 @@ class PartitionedLoadingTest {
         load();
 
         assertThat(RunningLoader.namesIn(dropDir.resolve(DropDirectory.ERROR))).containsExactly(name(badMinute), name(badMinute) + ".error.txt");
-        // it was read ahead while the file before it was written: its failure is still its own, with its row
+        // in the middle of the group: the failure is blamed on this file, with its row
         assertThat(Files.readString(dropDir.resolve(DropDirectory.ERROR).resolve(name(badMinute) + ".error.txt")))
                 .contains("file: " + name(badMinute), "row: 17");
         assertThat(partitions()).containsExactly("datalog_20230115", "datalog_default");
